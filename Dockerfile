@@ -1,0 +1,30 @@
+# The production image: gunicorn serves the site; the same image runs the Celery worker and beat.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=website.settings.production
+
+# libpq for PostgreSQL; the Pango/Cairo libraries WeasyPrint needs for handout PDFs; curl for
+# health checks.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpq5 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libffi8 fonts-dejavu-core curl \
+    && rm -rf /var/lib/apt/lists/*
+
+RUN useradd --create-home --uid 1000 practice
+WORKDIR /app
+
+COPY requirements/production.lock requirements/production.lock
+RUN pip install -r requirements/production.lock
+
+COPY --chown=practice:practice . .
+# collectstatic only needs settings to import: a throwaway key, never used at run time.
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && mkdir -p /app/var && chown -R practice:practice /app/var
+
+USER practice
+EXPOSE 8000
+CMD ["gunicorn", "website.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", \
+     "--access-logfile", "-", "--forwarded-allow-ips", "*"]

@@ -1,0 +1,45 @@
+# Two commands on a fresh machine:
+#   make run    set everything up and serve the site with a Celery worker and beat
+#   make test   set everything up and run the whole suite (ruff, migrations check, pytest)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+LOCK := requirements/dev.lock
+
+.PHONY: run test setup lint migrations-check lock clean
+
+# The virtualenv is rebuilt whenever the lock file changes.
+$(BIN)/.installed: $(LOCK)
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r $(LOCK)
+	@touch $@
+
+setup: $(BIN)/.installed
+	@mkdir -p var
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runstack
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: setup
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint migrations-check
+	$(BIN)/pytest
+
+# Re-resolve the pins after editing pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --python-version 3.11 -o requirements/production.lock
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) var

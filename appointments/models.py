@@ -1,0 +1,1 @@
+"""Appointment requests: see issue "Appointment requests"."""

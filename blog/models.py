@@ -1,0 +1,1 @@
+"""Blog articles: see issue "Physicians and the blog"."""

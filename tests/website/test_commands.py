@@ -1,0 +1,73 @@
+"""The commands `make run` relies on: demo content, the first admin, the mail folder."""
+
+from email import message_from_bytes
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from website.models import HomePage, PracticeSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    pages = list(
+        Page.objects.order_by("path").values_list("path", "title", "live", "latest_revision")
+    )
+    settings = list(PracticeSettings.objects.values())
+    return pages, settings
+
+
+def test_load_demo_builds_the_site_and_a_second_run_changes_nothing(client):
+    call_command("load_demo", stdout=StringIO())
+    first = snapshot()
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
+    practice = PracticeSettings.for_default_site()
+    assert practice.name == "Lakeside Spine & Pain Center"
+    assert practice.phone_href == "tel:+13125550142"
+    assert client.get("/").status_code == 200
+    assert client.get("/privacy/").status_code == 200
+
+    call_command("load_demo", stdout=StringIO())
+    assert snapshot() == first
+
+
+def test_load_demo_keeps_what_staff_changed(client):
+    call_command("load_demo", stdout=StringIO())
+    practice = PracticeSettings.for_default_site()
+    practice.phone = "(773) 555-0199"
+    practice.save()
+    call_command("load_demo", stdout=StringIO())
+    assert PracticeSettings.for_default_site().phone == "(773) 555-0199"
+
+
+def test_ensure_admin_creates_one_login_and_prints_it_once():
+    out = StringIO()
+    call_command("ensure_admin", stdout=out)
+    [line] = [line for line in out.getvalue().splitlines() if "password" in line]
+    password = line.split("password")[-1].strip()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(password)
+
+    again = StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert password not in again.getvalue()
+    assert get_user_model().objects.count() == 1
+
+
+def test_development_mail_backend_prints_and_keeps_eml_files(settings, tmp_path, capsys):
+    settings.EMAIL_BACKEND = "website.mail.ConsoleAndFolderBackend"
+    settings.EMAIL_FOLDER = tmp_path / "mail"
+    sent = mail.send_mail("Hello", "Body text", "site@example.com", ["staff@example.com"])
+    assert sent == 1
+    [eml] = list((tmp_path / "mail").glob("*.eml"))
+    message = message_from_bytes(eml.read_bytes())
+    assert message["Subject"] == "Hello"
+    assert message["To"] == "staff@example.com"
+    assert "Subject: Hello" in capsys.readouterr().out

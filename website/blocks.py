@@ -1,0 +1,82 @@
+"""StreamField blocks shared by every page type that has a body (standard pages, articles, …).
+
+App-specific blocks (an exercise card, say) live in the app that owns them.
+"""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading (H2)"), ("h3", "Sub-heading (H3)")], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(help_text="Describe the image for people who cannot see it.")
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "components/blocks/quote.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "pick"
+        template = "components/blocks/callout.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    button_label = blocks.CharBlock(max_length=40, default="Request an appointment")
+    page = blocks.PageChooserBlock(
+        required=False, help_text="Leave empty to link to the appointment request page."
+    )
+
+    class Meta:
+        icon = "link"
+        template = "components/blocks/call_to_action.html"
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of a content page: the building blocks an editor picks from."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    call_to_action = CallToActionBlock()
+
+
+class ServiceTeaserBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=80)
+    text = blocks.TextBlock(max_length=300)
+    page = blocks.PageChooserBlock(required=False)
+
+    class Meta:
+        icon = "list-ul"
+        template = "components/blocks/service_teaser.html"

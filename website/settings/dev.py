@@ -1,0 +1,11 @@
+"""Local development: `make run`. Debug on, a throwaway secret key, everything embedded."""
+
+from .base import *  # noqa: F403
+from .base import STATIC_ROOT, env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="dev-only-key-not-secret-never-used-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+# runserver serves static files from the apps' folders; whitenoise only wants the folder to exist.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,47 @@
+"""The test suite. The database, broker and cache still come from the environment, so the same
+suite runs on SQLite and the file-system broker on a laptop and on PostgreSQL and Redis in CI."""
+
+import os
+import uuid
+
+from .base import *  # noqa: F403
+from .base import (
+    DATABASES,
+    EMAIL_URL,
+    STATIC_ROOT,
+    VAR_DIR,
+    broker_transport_options,
+    cache_from_url,
+    env,
+    env_path,
+)
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if not EMAIL_URL:
+    # Tests that need a real SMTP server start one and pass its address as EMAIL_URL.
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: the Celery worker the tests start is another process and must see it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+
+# Each test run gets its own queue, so a worker left running by `make run` never takes its tasks.
+# setdefault puts it in os.environ, so the worker process the tests start inherits it.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.setdefault(
+    "CELERY_TASK_DEFAULT_QUEUE", f"test-{uuid.uuid4().hex[:12]}"
+)
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost/")
+BROKER_FOLDER = env_path("CELERY_BROKER_FOLDER", VAR_DIR / "test-broker")
+CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(CELERY_BROKER_URL, BROKER_FOLDER)
+
+# In-process memory by default; CI passes CACHE_URL=redis://… so the cache code meets real Redis.
+CACHES = {"default": cache_from_url(env("CACHE_URL", default="locmem://"))}
+CACHES["default"]["KEY_PREFIX"] = CELERY_TASK_DEFAULT_QUEUE
+
+# Static files come from the apps' folders through finders; whitenoise only wants the folder.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True

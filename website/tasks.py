@@ -1,0 +1,18 @@
+"""Site-wide tasks."""
+
+from celery import shared_task
+from django.core.mail import send_mail
+
+from .models import PracticeSettings
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_test_email(recipient: str) -> None:
+    """Proves the worker and the mail server are wired up (`manage.py send_test_email`)."""
+    practice = PracticeSettings.for_default_site()
+    send_mail(
+        subject=f"Test email from the {practice.name} website",
+        message="The website's background worker can send email. Nothing else to do.",
+        from_email=None,
+        recipient_list=[recipient],
+    )

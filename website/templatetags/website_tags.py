@@ -1,0 +1,32 @@
+from django import template
+from wagtail.models import Site
+
+from website.site_notices import notices_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_notices(context):
+    request = context.get("request")
+    return notices_for(request) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Top-level pages an editor ticked 'Show in menus' on, in tree order."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    return site.root_page.get_children().live().public().in_menu().specific()
+
+
+@register.simple_tag(takes_context=True)
+def appointment_url(context):
+    """The URL of the appointment request page chosen in Practice details, or ''."""
+    practice = context["settings"]["website"]["PracticeSettings"]
+    page = practice.appointment_page
+    if page is None or not page.live:
+        return ""
+    return page.get_url(request=context.get("request"))
