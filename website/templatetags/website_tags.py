@@ -30,3 +30,14 @@ def appointment_url(context):
     if page is None or not page.live:
         return ""
     return page.get_url(request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's JSON-LD graph: the clinic, plus whatever the page type adds."""
+    from website.structured_data import graph_for, render_graph
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    return render_graph(graph_for(request, context.get("page")))
