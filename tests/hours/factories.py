@@ -39,6 +39,7 @@ class ClosureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Closure
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def hours(closure, create, extracted, **kwargs):
