@@ -10,7 +10,7 @@ class ClosureViewSet(SnippetViewSet):
 
     model = Closure
     icon = "date"
-    menu_label = "Closures & special hours"
+    menu_label = "Closures"
     menu_name = "closures"
     menu_order = 250
     add_to_admin_menu = True

@@ -1,4 +1,4 @@
-"""Closures and special hours (a snippet: "Closures & special hours" in the admin menu)."""
+"""Closures and special hours (a snippet: "Closures" in the admin menu)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from website.cache import invalidate_site_wide
@@ -56,7 +56,7 @@ class Closure(ClusterableModel):
         InlinePanel(
             "special_hours",
             heading="Special hours",
-            label="Open",
+            label="Special hours",
             help_text="Only when 'Closed all day' is unticked: the hours you're open on each of "
             "these days. Add two lines for a lunch break.",
         ),
@@ -134,7 +134,7 @@ class Closure(ClusterableModel):
 class ClosureHours(Orderable, OpenInterval):
     closure = ParentalKey(Closure, on_delete=models.CASCADE, related_name="special_hours")
 
-    panels = [FieldPanel("opens"), FieldPanel("closes")]
+    panels = [FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
         verbose_name = "special hours"

@@ -22,7 +22,7 @@ FEED_NAME = "closures.ics"
 
 class HolidayHoursPage(RoutablePageMixin, Page):
     """Today's status, the closures and special hours to come, and the regular week. The dates
-    and hours themselves are edited in Settings → Opening hours and Closures & special hours."""
+    and hours themselves are edited in Settings → Opening hours and Closures (admin menu)."""
 
     intro = models.TextField(
         blank=True,

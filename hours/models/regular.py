@@ -4,7 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
@@ -80,7 +86,7 @@ class HoursSettings(ClusterableModel, BaseSiteSetting):
                         help_text="One line per stretch of time you're open. A day with a "
                         "lunch break gets two lines (Monday 08:00 to 12:00, and Monday 13:00 to "
                         "17:00). A day with no lines shows as Closed. Holidays and one-off "
-                        "changes go in 'Closures & special hours', not here.",
+                        "changes go in 'Closures' (in the admin menu), not here.",
                     )
                 ],
                 heading="Regular hours",
@@ -117,7 +123,7 @@ class WeeklyHours(Orderable, OpenInterval):
         "day", choices=list(enumerate(WEEKDAYS)), help_text="The day of the week."
     )
 
-    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
         verbose_name = "opening hours"
