@@ -80,3 +80,51 @@ class ServiceTeaserBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         template = "components/blocks/service_teaser.html"
+
+
+# The NHS care-card pattern: three levels of "when to get help", each with a visible heading and
+# a prefix that only screen readers announce (the colour alone must not carry the level).
+CARE_CARD_LEVELS = [
+    ("routine", "Non-urgent: call the clinic"),
+    ("urgent", "Urgent: get help today"),
+    ("emergency", "Emergency: call 911"),
+]
+CARE_CARD_PREFIXES = {
+    "routine": "Non-urgent advice:",
+    "urgent": "Urgent advice:",
+    "emergency": "Emergency:",
+}
+
+
+class CareCardBlock(blocks.StructBlock):
+    """When to call the clinic, get urgent help or seek emergency care, as a list of signs."""
+
+    level = blocks.ChoiceBlock(
+        choices=CARE_CARD_LEVELS,
+        default="routine",
+        help_text="How quickly the patient should act. Emergency cards are shown in red.",
+    )
+    heading = blocks.CharBlock(
+        max_length=120,
+        help_text="E.g. 'Call the clinic if you have' or 'Seek emergency care if you have'.",
+    )
+    items = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label="Sign or symptom"),
+        help_text="One sign or symptom per line.",
+    )
+    advice = blocks.TextBlock(
+        required=False,
+        max_length=300,
+        help_text="What to do, e.g. 'In an emergency, call 911.' Non-urgent and urgent cards "
+        "show the practice's phone number by themselves.",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Care card (when to get help)"
+        template = "components/blocks/care_card.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["screen_reader_prefix"] = CARE_CARD_PREFIXES.get(value["level"], "")
+        return context

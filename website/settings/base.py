@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "blog",
     "appointments",
     "hours",
+    "handouts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -260,5 +261,9 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Wagtail's background tasks (search index, references) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint logs every step of every handout PDF, and warns about each screen-only
+        # @media rule of site.css; failures (an image it cannot load) are still errors.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }
