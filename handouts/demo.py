@@ -1,10 +1,16 @@
 """Demo handouts: the list of handouts in the main navigation and the practice's facet joint
-program (handouts/demo_content.py), published, with its PDFs queued for the worker.
+program (handouts/demo_content.py), medically reviewed by Dr. Weber as the demo article is (the
+physicians demo, loaded before this one, creates him), published, with its PDFs queued for the
+worker.
 
 Safe to run again: the condition, the list and the handout are each made only when missing
 (found by name or slug), so staff edits survive.
 """
 
+from django.utils import timezone
+
+from medical_review.models import DEFAULT_REVIEW_INTERVAL
+from physicians.models import PhysicianPage
 from website.models import HomePage
 
 from . import demo_content as seed
@@ -31,8 +37,13 @@ def _index_page(stdout) -> HandoutIndexPage:
 def _handout(index: HandoutIndexPage, condition: Condition, stdout) -> None:
     if HandoutPage.objects.filter(slug=seed.HANDOUT["slug"]).exists():
         return
+    weber = PhysicianPage.objects.filter(slug="thomas-weber").first()
+    today = timezone.localdate()
     handout = HandoutPage(
         **seed.HANDOUT,
+        reviewed_by=weber,
+        last_reviewed=today if weber else None,
+        next_review_due=today + DEFAULT_REVIEW_INTERVAL if weber else None,
         exercises=[("exercise", exercise_value(*row)) for row in seed.EXERCISES],
         precautions=[("precaution", text) for text in seed.PRECAUTIONS],
         care_cards=[("care_card", card) for card in seed.CARE_CARDS],

@@ -139,20 +139,16 @@ PRECAUTIONS = [
 
 CARE_CARDS = [
     {
-        "level": "routine",
+        "urgency": "call_us",
         "heading": "Call the clinic if you have",
-        "items": [
-            "New numbness, weakness, or pain shooting down the leg.",
-            "Pain that steadily worsens despite rest and these exercises.",
-        ],
-        "advice": "",
+        "text": "<ul><li>New numbness, weakness, or pain shooting down the leg.</li>"
+        "<li>Pain that steadily worsens despite rest and these exercises.</li></ul>",
     },
     {
-        "level": "emergency",
+        "urgency": "emergency",
         "heading": "Seek emergency care if you have",
-        "items": ["Loss of bladder or bowel control, or numbness in the groin/saddle area."],
-        # The site's own words for an emergency (every page's footer says the same).
-        "advice": "In an emergency, call 911.",
+        "text": "<ul><li>Loss of bladder or bowel control, or numbness in the groin/saddle "
+        "area.</li></ul>",
     },
 ]
 

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
 
 from . import pdf
@@ -95,8 +96,8 @@ class HandoutIndexPage(Page):
         return context
 
 
-class HandoutPage(RoutablePageMixin, Page):
-    """One home exercise program."""
+class HandoutPage(MedicalReviewMixin, RoutablePageMixin, Page):
+    """One home exercise program. Clinical advice, so it carries a medical review."""
 
     conditions = ParentalManyToManyField(
         Condition,
@@ -178,6 +179,7 @@ class HandoutPage(RoutablePageMixin, Page):
             ObjectList(exercise_panels, heading="Exercises"),
             ObjectList(safety_panels, heading="Safety"),
             ObjectList(source_panels, heading="Sources"),
+            ObjectList(MedicalReviewMixin.review_panels, heading="Medical review"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]

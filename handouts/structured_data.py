@@ -1,34 +1,28 @@
-"""A handout in JSON-LD: a MedicalWebPage about its conditions, published by the clinic, with
-its sources as citations. The large-print version describes the same page (its canonical URL)."""
+"""A handout in JSON-LD: the shared MedicalWebPage node (with reviewedBy and lastReviewed once a
+physician has reviewed it), about its conditions, published by the clinic, citing its sources.
+The large-print version describes the same page: its @id and URL are the standard version's."""
 
-from django.conf import settings
-
-from website.structured_data import clinic_id, node_id
-
-from .pdf import web_path
+from medical_review.structured_data import medical_web_page_nodes
+from website.structured_data import clinic_id
 
 
 def handout_nodes(page, request) -> list[dict]:
-    path = web_path(page)
-    node = {
-        "@type": "MedicalWebPage",
-        "@id": node_id(path, "webpage"),
-        "url": f"{settings.SITE_URL}{path}",
-        "name": page.seo_title or page.title,
-        "description": page.search_description or page.summary,
-        "inLanguage": "en-US",
-        "publisher": {"@id": clinic_id()},
-        "about": [
+    node, *reviewer = medical_web_page_nodes(page, request)
+    node.update(
+        description=page.search_description or page.summary,
+        inLanguage="en-US",
+        publisher={"@id": clinic_id()},
+        about=[
             {"@type": "MedicalCondition", "name": condition.name}
             for condition in page.conditions.all()
         ],
-    }
+    )
     citations = [citation_node(block.value) for block in page.citations]
     if citations:
         node["citation"] = citations
     if page.last_published_at:
         node["dateModified"] = page.last_published_at.isoformat()
-    return [node]
+    return [node, *reviewer]
 
 
 def citation_node(citation) -> dict:

@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type that has a body (standard pages, articles, …).
 
-App-specific blocks (an exercise card, say) live in the app that owns them.
+App-specific blocks (an exercise card, say) live in the app that owns them. The list and care card
+are here because articles and patient handouts both use them; an app adds them to its own body
+block by subclassing BodyBlock.
 """
 
 from wagtail import blocks
@@ -58,6 +60,54 @@ class CallToActionBlock(blocks.StructBlock):
         template = "components/blocks/call_to_action.html"
 
 
+class ListItemBlock(blocks.StructBlock):
+    term = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Optional bold lead-in, e.g. 'Rest and recovery'. A colon is added for you.",
+    )
+    text = blocks.TextBlock()
+
+    class Meta:
+        icon = "radio-full"
+        label = "Item"
+
+
+class ItemListBlock(blocks.StructBlock):
+    """A bulleted or numbered list whose items may start with a bold term ("Pain relief: …")."""
+
+    style = blocks.ChoiceBlock(
+        choices=[("bulleted", "Bullets"), ("numbered", "Numbers (when order matters)")],
+        default="bulleted",
+    )
+    items = blocks.ListBlock(ListItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "List"
+        template = "components/blocks/item_list.html"
+
+
+class CareCardBlock(blocks.StructBlock):
+    """When to get help, and how fast: the warning signs a patient must not sit on."""
+
+    urgency = blocks.ChoiceBlock(
+        choices=[
+            ("call_us", "Call the practice (not urgent)"),
+            ("urgent", "Urgent: get help today"),
+            ("emergency", "Emergency: call 911"),
+        ],
+        default="urgent",
+    )
+    heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Call us the same day if you have:'")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = "Care card (when to get help)"
+        template = "components/blocks/care_card.html"
+
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -80,51 +130,3 @@ class ServiceTeaserBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         template = "components/blocks/service_teaser.html"
-
-
-# The NHS care-card pattern: three levels of "when to get help", each with a visible heading and
-# a prefix that only screen readers announce (the colour alone must not carry the level).
-CARE_CARD_LEVELS = [
-    ("routine", "Non-urgent: call the clinic"),
-    ("urgent", "Urgent: get help today"),
-    ("emergency", "Emergency: call 911"),
-]
-CARE_CARD_PREFIXES = {
-    "routine": "Non-urgent advice:",
-    "urgent": "Urgent advice:",
-    "emergency": "Emergency:",
-}
-
-
-class CareCardBlock(blocks.StructBlock):
-    """When to call the clinic, get urgent help or seek emergency care, as a list of signs."""
-
-    level = blocks.ChoiceBlock(
-        choices=CARE_CARD_LEVELS,
-        default="routine",
-        help_text="How quickly the patient should act. Emergency cards are shown in red.",
-    )
-    heading = blocks.CharBlock(
-        max_length=120,
-        help_text="E.g. 'Call the clinic if you have' or 'Seek emergency care if you have'.",
-    )
-    items = blocks.ListBlock(
-        blocks.CharBlock(max_length=300, label="Sign or symptom"),
-        help_text="One sign or symptom per line.",
-    )
-    advice = blocks.TextBlock(
-        required=False,
-        max_length=300,
-        help_text="What to do, e.g. 'In an emergency, call 911.' Non-urgent and urgent cards "
-        "show the practice's phone number by themselves.",
-    )
-
-    class Meta:
-        icon = "warning"
-        label = "Care card (when to get help)"
-        template = "components/blocks/care_card.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["screen_reader_prefix"] = CARE_CARD_PREFIXES.get(value["level"], "")
-        return context

@@ -107,6 +107,8 @@ class HomePage(Page):
     subpage_types = [
         "website.StandardPage",
         "hours.HolidayHoursPage",
+        "physicians.PhysicianIndexPage",
+        "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
     ]
     max_count = 1
