@@ -108,14 +108,19 @@ def build_all(page) -> list[Path]:
 
 
 def remove_pdfs(page_id: int, keep: list[Path] = ()) -> None:
+    """Removes the handout's files except `keep`; with nothing to keep (the handout was
+    unpublished or deleted), its lock file too."""
     for path in pdf_dir().glob(f"{page_id}-*.pdf"):
         if path not in keep:
             path.unlink(missing_ok=True)
+    if not keep:
+        (pdf_dir() / f".{page_id}.lock").unlink(missing_ok=True)
 
 
 @contextmanager
 def generation_lock(page_id: int, wait: float | None = None):
-    """An exclusive lock per handout, across processes (web workers and Celery) on this disk."""
+    """An exclusive lock per handout, across processes (web workers and Celery) sharing this
+    disk; raises PdfUnavailable after `wait` seconds (LOCK_WAIT_SECONDS by default)."""
     wait = LOCK_WAIT_SECONDS if wait is None else wait
     folder = pdf_dir()
     folder.mkdir(parents=True, exist_ok=True)
