@@ -2,6 +2,7 @@
 QR code that decodes to the web version, a weekly tracker; cached per published revision and
 built once however many patients ask at the same moment."""
 
+import logging
 import threading
 import time
 from io import BytesIO, StringIO
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 
 from handouts import demo_content, pdf
 from handouts.demo import exercise_value
+from website.celery import app as celery_app
 from website.models import PracticeSettings
 
 from .factories import exercise, handout_site, picture, publish
@@ -204,6 +206,45 @@ def test_benchmark_command_times_building_and_serving(home_page):
     assert lines[0].endswith("(7 exercises)")
     assert lines[1].startswith("Build the PDF, 1 runs: median ")
     assert lines[2].startswith("Serve the cached PDF (")
+
+
+@pytest.fixture
+def broker_down():
+    """Points Celery at a port where nothing listens (connections are refused at once), with
+    fresh connection pools, and puts everything back afterwards."""
+    saved = (
+        celery_app.conf.broker_url,
+        celery_app.conf.broker_transport_options,
+        celery_app._pool,
+        celery_app.amqp._producer_pool,
+    )
+    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
+    celery_app.conf.broker_transport_options = {}
+    celery_app._pool = celery_app.amqp._producer_pool = None
+    yield
+    (
+        celery_app.conf.broker_url,
+        celery_app.conf.broker_transport_options,
+        celery_app._pool,
+        celery_app.amqp._producer_pool,
+    ) = saved
+
+
+@needs_weasyprint
+def test_publishing_with_the_broker_down_loses_neither_the_publish_nor_the_pdf(
+    client, home_page, broker_down, caplog, django_capture_on_commit_callbacks
+):
+    with (
+        caplog.at_level(logging.WARNING, logger="handouts.signals"),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        handout = handout_site(home_page, slug="facet-program")
+    assert callbacks, "publishing queues the build once the publish commits"
+    assert handout.live
+    assert f"handout PDF build not queued: page {handout.pk}" in caplog.text
+    # The first patient to ask gets it built there and then.
+    text = " ".join(page_texts(download(client, "/handouts/facet-program/pdf/")))
+    assert "Glute Bridge 1" in text
 
 
 @pytest.mark.parametrize("script", ["Dockerfile", ".ci/run"])
