@@ -28,5 +28,7 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-# Wagtail's page tree takes every other URL, so it comes last.
+# Page feeds with a file extension (/holiday-hours/closures.ics), then Wagtail's page tree,
+# which takes every other URL, so it comes last.
+urlpatterns.append(path("", include("hours.urls")))
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "website",
     "blog",
     "appointments",
+    "hours",
     "sitesearch",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

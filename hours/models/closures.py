@@ -1,0 +1,148 @@
+"""Closures and special hours (a snippet: "Closures" in the admin menu)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+
+from website.cache import invalidate_site_wide
+
+from ..forms import ClosureForm
+from ..schedule import DatedHours, format_date_range, format_intervals
+from .regular import HoursSettings, OpenInterval
+
+
+class Closure(ClusterableModel):
+    """A holiday closure or a stretch of special hours, announced on the whole site."""
+
+    label = models.CharField(
+        "name",
+        max_length=80,
+        help_text="What patients see, e.g. 'Thanksgiving' or 'Winter break'.",
+    )
+    start_date = models.DateField(
+        "first day", help_text="The first day you're closed or on special hours."
+    )
+    end_date = models.DateField(
+        "last day",
+        null=True,
+        blank=True,
+        help_text="For several days in a row, the last of them. Leave empty for a single day.",
+    )
+    closed_all_day = models.BooleanField(
+        "closed all day",
+        default=True,
+        help_text="Ticked: the office is closed on these days. Unticked: you're open on special "
+        "hours, entered below.",
+    )
+    note = models.CharField(
+        "note for patients",
+        max_length=300,
+        blank=True,
+        help_text="Optional, shown with the dates: e.g. 'Phones are answered until noon.'",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    base_form_class = ClosureForm
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("start_date"),
+        FieldPanel("end_date"),
+        FieldPanel("closed_all_day"),
+        InlinePanel(
+            "special_hours",
+            heading="Special hours",
+            label="Special hours",
+            help_text="Only when 'Closed all day' is unticked: the hours you're open on each of "
+            "these days. Add two lines for a lunch break.",
+        ),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = "closure or special hours"
+        verbose_name_plural = "closures & special hours"
+
+    def __str__(self):
+        return f"{self.label} ({self.dates_text})"
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+    @property
+    def dates_text(self) -> str:
+        return format_date_range(self.start_date, self.last_day) if self.start_date else ""
+
+    @property
+    def hours_text(self) -> str:
+        if self.closed_all_day:
+            return "Closed all day"
+        return format_intervals(sorted(line.interval for line in self.special_hours.all()))
+
+    def clean(self):
+        super().clean()
+        if self.start_date is None:
+            return
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValidationError(
+                {
+                    "end_date": "The last day is before the first day "
+                    f"({format_date_range(self.start_date, self.start_date)}). Choose a day on "
+                    "or after it, or leave this empty for a single day."
+                }
+            )
+        clash = (
+            Closure.objects.exclude(pk=self.pk)
+            .filter(start_date__lte=self.last_day, end_date__gte=self.start_date)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "start_date": f"These dates overlap '{clash.label}' ({clash.dates_text}). "
+                    "Change the dates, or edit that entry instead."
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        # Stored filled in, so date-range queries never have to treat an empty last day.
+        self.end_date = self.last_day
+        super().save(*args, **kwargs)
+        invalidate_site_wide(type(self), "closure or special hours saved")
+
+    def as_dated_hours(self) -> DatedHours:
+        intervals = (
+            () if self.closed_all_day else tuple(line.interval for line in self.special_hours.all())
+        )
+        return DatedHours(
+            key=f"closure-{self.pk}",
+            label=self.label,
+            first_day=self.start_date,
+            last_day=self.last_day,
+            intervals=intervals,
+            note=self.note,
+            updated=self.updated_at,
+        )
+
+
+class ClosureHours(Orderable, OpenInterval):
+    closure = ParentalKey(Closure, on_delete=models.CASCADE, related_name="special_hours")
+
+    panels = [FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "special hours"
+        verbose_name_plural = "special hours"
+
+
+@receiver(post_delete, sender=Closure)
+@receiver(post_delete, sender=HoursSettings)
+def _announce_deletion(sender, instance, **kwargs):
+    # Saves announce themselves in save(); deletions (one, or many from the listing) come here.
+    invalidate_site_wide(sender, f"{sender._meta.verbose_name} deleted")

@@ -1,0 +1,108 @@
+"""The holiday hours page (/holiday-hours/) and its calendar feed (/holiday-hours/closures.ics)."""
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import BodyBlock
+from website.models import PracticeSettings
+from website.structured_data import clinic_id, node_id
+
+from ..calendar_feed import closures_calendar
+from .saved_schedule import schedule_for_request, summary
+
+FEED_NAME = "closures.ics"
+
+
+class HolidayHoursPage(RoutablePageMixin, Page):
+    """Today's status, the closures and special hours to come, and the regular week. The dates
+    and hours themselves are edited in Settings → Opening hours and Closures (admin menu)."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="A sentence under the title, e.g. 'When we're closed for the holidays, and our "
+        "regular hours.' The dates and hours fill in by themselves.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="Optional, shown below the hours: e.g. what to do when the office is closed.",
+    )
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "hours/holiday_hours_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "holiday hours page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        schedule = schedule_for_request(request)
+        context["hours"] = summary(schedule) if schedule is not None else None
+        context["feed_url"] = self.feed_url(request)
+        context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
+        return context
+
+    def public_path(self, request=None) -> str:
+        parts = self.get_url_parts(request)
+        return parts[2] if parts else "/"
+
+    def public_url(self, request=None) -> str:
+        """The address patients use (SITE_URL), whatever host name the request came in on."""
+        return f"{settings.SITE_URL}{self.public_path(request)}"
+
+    def feed_url(self, request=None) -> str:
+        return f"{self.public_url(request)}{FEED_NAME}"
+
+    # Wagtail's router only passes paths ending in "/"; website/urls.py hands it "*.ics" paths.
+    @path(f"{FEED_NAME}/", name="closures_feed")
+    def closures_feed(self, request):
+        schedule = schedule_for_request(request)
+        now = timezone.now()
+        entries = schedule.upcoming(now) if schedule is not None else []
+        body = closures_calendar(
+            entries,
+            practice_name=PracticeSettings.for_request(request).name,
+            site_url=settings.SITE_URL,
+            page_url=self.public_url(request),
+            now=now,
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{FEED_NAME}"'
+        return response
+
+    def structured_data(self, request) -> list[dict]:
+        return [
+            {
+                "@type": "WebPage",
+                "@id": node_id(self.public_path(request), "webpage"),
+                "url": self.public_url(request),
+                "name": self.seo_title or self.title,
+                "about": {"@id": clinic_id()},
+            }
+        ]
+
+
+def subscribe_url(feed_url: str) -> str:
+    """webcal:// asks a phone or desktop to subscribe (and keep refreshing) rather than import
+    the file once."""
+    return "webcal://" + feed_url.split("://", 1)[-1]

@@ -1,0 +1,20 @@
+from django import template
+
+from hours.models.saved_schedule import summary_for_request
+from hours.notices import holiday_hours_page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def hours_summary(context):
+    """Today's status, the weekly hours and the closures to come, or None (no site)."""
+    request = context.get("request")
+    return summary_for_request(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def holiday_hours_url(context):
+    request = context.get("request")
+    page = holiday_hours_page(request) if request is not None else None
+    return page.get_url(request) if page is not None else ""
