@@ -11,11 +11,14 @@ MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw: str) -> str:
-    text = "".join(ch for ch in raw if ch.isprintable())
+    """Words only: letters and digits in any script, hyphens and apostrophes. Quotes, stars and
+    brackets mean something to the full-text engines (and break SQLite's); patients never
+    need them."""
+    text = "".join(ch if ch.isalnum() or ch in "-'" else " " for ch in raw[: MAX_QUERY_LENGTH * 4])
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-@never_cache
+@never_cache  # results echo what the visitor typed: no cache, shared or private, may keep them
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
@@ -32,6 +35,4 @@ def search(request):
         "sitesearch/search.html",
         {"query": query, "page_obj": page_obj, "results": results_with_types},
     )
-    # Results are per query and may echo what the visitor typed: keep them out of every cache.
-    response["Cache-Control"] = "private, no-store"
     return response

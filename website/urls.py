@@ -3,10 +3,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitesearch.seo import robots_txt
+from sitesearch.seo import robots_txt, sitemap
 from sitesearch.views import search
 
 from .health import healthz

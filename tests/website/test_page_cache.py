@@ -138,3 +138,44 @@ def test_time_based_content_expires_at_its_next_change(client, home_page):
         assert page_cache._timeout(now) <= 90
     finally:
         page_cache._expiry_providers.remove(closes_in_ninety_seconds)
+
+
+def test_pages_showing_open_now_expire_when_the_practice_closes(client, home_page, settings):
+    """Monday 4:59 PM in Chicago: the footer says "Open now, closes at 5:00 PM". The cached copy
+    must not outlive 5:00 PM, even though nobody saves anything."""
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from tests.hours.factories import WEEKDAYS_8_TO_5, set_weekly_hours
+
+    settings.TIME_ZONE = "America/Chicago"
+    set_weekly_hours(WEEKDAYS_8_TO_5)
+    monday_4_59 = timezone.datetime(2026, 11, 23, 16, 59, tzinfo=ZoneInfo("America/Chicago"))
+    with time_machine.travel(monday_4_59, tick=False):
+        assert "Open now" in client.get("/").content.decode()
+        assert page_cache._timeout(timezone.now()) == 60
+    with time_machine.travel(monday_4_59 + timedelta(minutes=1, seconds=1), tick=False):
+        response = client.get("/")
+        assert response["X-Cache"] == "MISS"
+        assert "Open now" not in response.content.decode()
+
+
+def test_saving_a_closure_shows_the_banner_at_once(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from tests.hours.factories import ClosureFactory, HolidayHoursPageFactory
+
+    HolidayHoursPageFactory(parent=home_page)
+    with time_machine.travel(timezone.datetime(2026, 11, 20, 10, tzinfo=ZoneInfo("UTC"))):
+        assert "Thanksgiving" not in client.get("/").content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26))
+        response = client.get("/")
+        assert response["X-Cache"] == "MISS"
+        assert "Thanksgiving" in response.content.decode()
