@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type that has a body (standard pages, articles, …).
 
-App-specific blocks (an exercise card, say) live in the app that owns them.
+App-specific blocks (an exercise card, say) live in the app that owns them. The list and care card
+are here because articles and patient handouts both use them; an app adds them to its own body
+block by subclassing BodyBlock.
 """
 
 from wagtail import blocks
@@ -56,6 +58,54 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "components/blocks/call_to_action.html"
+
+
+class ListItemBlock(blocks.StructBlock):
+    term = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Optional bold lead-in, e.g. 'Rest and recovery'. A colon is added for you.",
+    )
+    text = blocks.TextBlock()
+
+    class Meta:
+        icon = "radio-full"
+        label = "Item"
+
+
+class ItemListBlock(blocks.StructBlock):
+    """A bulleted or numbered list whose items may start with a bold term ("Pain relief: …")."""
+
+    style = blocks.ChoiceBlock(
+        choices=[("bulleted", "Bullets"), ("numbered", "Numbers (when order matters)")],
+        default="bulleted",
+    )
+    items = blocks.ListBlock(ListItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "List"
+        template = "components/blocks/item_list.html"
+
+
+class CareCardBlock(blocks.StructBlock):
+    """When to get help, and how fast: the warning signs a patient must not sit on."""
+
+    urgency = blocks.ChoiceBlock(
+        choices=[
+            ("call_us", "Call the practice (not urgent)"),
+            ("urgent", "Urgent: get help today"),
+            ("emergency", "Emergency: call 911"),
+        ],
+        default="urgent",
+    )
+    heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Call us the same day if you have:'")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = "Care card (when to get help)"
+        template = "components/blocks/care_card.html"
 
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]

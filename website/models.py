@@ -104,7 +104,12 @@ class HomePage(Page):
     services = StreamField([("service", ServiceTeaserBlock())], blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage", "hours.HolidayHoursPage"]
+    subpage_types = [
+        "website.StandardPage",
+        "hours.HolidayHoursPage",
+        "physicians.PhysicianIndexPage",
+        "blog.BlogIndexPage",
+    ]
     max_count = 1
 
     content_panels = [

@@ -35,11 +35,14 @@ WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Practice website")
 INSTALLED_APPS = [
     # Our apps first, so their templates win over third-party ones of the same name.
     "website",
+    "medical_review",
+    "physicians",
     "blog",
     "appointments",
     "hours",
     "sitesearch",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

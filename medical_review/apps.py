@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MedicalReviewConfig(AppConfig):
+    name = "medical_review"
+    verbose_name = "Medical review"

@@ -1,0 +1,90 @@
+"""Medical review for clinical pages: who reviewed the page, when, and when it is due again.
+
+Any page type adopts it by inheriting the mixin before Page and adding `review_panels` to a tab:
+
+    class ArticlePage(MedicalReviewMixin, Page):
+        edit_handler = TabbedInterface([..., ObjectList(MedicalReviewMixin.review_panels,
+                                                        heading="Medical review"), ...])
+
+The dashboard panel and the weekly reminder find every such page type on their own.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, HelpPanel
+
+# How long a review holds when the editor does not set the next date themselves.
+DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
+# Pages due within this many days are listed on the dashboard and in the weekly email.
+DUE_SOON_DAYS = 30
+
+
+class MedicalReviewMixin(models.Model):
+    reviewed_by = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The physician who checked this page is medically accurate.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="The day the physician last checked this page."
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it must be checked again. Leave empty for one year after the last review.",
+    )
+
+    review_panels = [
+        HelpPanel(
+            content="Patients and search engines see who reviewed this page and when. "
+            "Pages due for review are listed on the admin dashboard."
+        ),
+        FieldPanel("reviewed_by"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("next_review_due"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.reviewed_by_id and not self.last_reviewed:
+            errors["last_reviewed"] = "Give the date of the review."
+        if self.last_reviewed and not self.reviewed_by_id:
+            errors["reviewed_by"] = "Choose the physician who reviewed the page."
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "The review date cannot be in the future."
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = "The next review must be after the last one."
+        if errors:
+            raise ValidationError(errors)
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = self.last_reviewed + DEFAULT_REVIEW_INTERVAL
+
+    @property
+    def is_medically_reviewed(self) -> bool:
+        """True when the page can show 'Medically reviewed by …' (a reviewer and a date)."""
+        return bool(self.reviewed_by_id and self.last_reviewed)
+
+    def review_status(self, today=None) -> str:
+        """'overdue', 'due soon', 'not reviewed' or 'current'."""
+        today = today or timezone.localdate()
+        if not self.next_review_due:
+            return "not reviewed"
+        if self.next_review_due < today:
+            return "overdue"
+        if self.next_review_due <= today + timedelta(days=DUE_SOON_DAYS):
+            return "due soon"
+        return "current"

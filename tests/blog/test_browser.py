@@ -1,0 +1,51 @@
+"""Blog and physician pages in Chromium: no axe-core (WCAG 2.2 A/AA) violations, no sideways
+scrolling on a phone."""
+
+import pytest
+import wagtail_factories
+from django.core.management import call_command
+
+from blog.models import ArticlePage
+from tests.harness.browser import assert_no_axe_violations
+
+from .test_pages import every_block
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/blog/", "/blog/running-with-back-pain/", "/blog/tags/running/", "/physicians/",
+         "/physicians/thomas-weber/", "/"]  # fmt: skip
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    call_command("load_demo")
+    # Every block type, and a picture, on one more article, so axe sees them all.
+    blog = ArticlePage.objects.get().get_parent()
+    article = ArticlePage(
+        title="Every block",
+        slug="every-block",
+        staff_author="Pat Lee, physical therapist",
+        intro="All the building blocks of an article.",
+        hero_image=wagtail_factories.ImageFactory(),
+        hero_image_alt="A runner stretching",
+        body=every_block(wagtail_factories.ImageFactory()),
+    )
+    blog.add_child(instance=article)
+    article.tags.add("running")
+    article.save_revision().publish()
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/blog/every-block/"])
+def test_no_axe_violations(page, live_server, demo_site, path):
+    response = page.goto(live_server.url + path)
+    assert response.status == 200
+    assert_no_axe_violations(page)
+
+
+def test_phone_layout_has_no_horizontal_scroll(phone_page, live_server, demo_site):
+    for path in [*PAGES, "/blog/every-block/"]:
+        phone_page.goto(live_server.url + path)
+        overflow = phone_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow == 0, f"{path} scrolls sideways by {overflow}px at 320px wide"

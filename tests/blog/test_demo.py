@@ -1,0 +1,81 @@
+"""The demo: Dr. Weber with only what the practice told us, and the seed article kept structured."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from blog.models import ArticlePage, BlogIndexPage
+from physicians.models import PhysicianIndexPage, PhysicianPage
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_physician_says_only_what_the_seed_says():
+    load_demo()
+    weber = PhysicianPage.objects.get(slug="thomas-weber")
+    assert weber.doctor_name == "Dr. Thomas J. Weber, Jr."
+    assert weber.credentials == "D.O."
+    assert [(e.kind, e.name, e.institution, e.year) for e in weber.education.all()] == [
+        ("degree", "Doctor of Osteopathic Medicine (D.O.)",
+         "Kirksville College of Osteopathic Medicine", None),
+        ("fellowship", "Anesthesiology and Pain Management", "", None),
+    ]  # fmt: skip
+    assert weber.board_certification_list == ["Anesthesiology and Pain Management"]
+    # Nothing the practice did not tell us: no photo, title, hospitals, languages, patient status.
+    assert weber.photo is None and weber.job_title == ""
+    assert weber.hospital_affiliations == weber.languages == ""
+    assert weber.accepting_new_patients is None
+
+
+def test_seed_article_is_structured_and_by_dr_weber():
+    load_demo()
+    article = ArticlePage.objects.get(slug="running-with-back-pain")
+    weber = PhysicianPage.objects.get(slug="thomas-weber")
+    assert article.live and article.author == weber and article.reviewed_by == weber
+    assert article.last_reviewed and article.next_review_due > article.last_reviewed
+    assert sorted(article.tags.names()) == ["back pain", "facet joints", "running"]
+    blocks = list(article.body)
+    headings = [b.value["text"] for b in blocks if b.block_type == "heading"]
+    assert headings == [
+        "Causes of Back Pain in Runners", "What Are Facet Joints?",
+        "Symptoms of Facet Joint Pain", "Treatment Options", "Conservative Treatments",
+        "Facet Joint Injections", "Benefits of Facet Joint Injections",
+        "Preventing Future Back Pain", "Conclusion",
+    ]  # fmt: skip
+    [causes] = [b.value for b in blocks if b.block_type == "numbered_sections"]
+    assert [s["heading"] for s in causes["sections"]] == [
+        "Facet Joint Dysfunction", "Poor Running Form or Posture", "Muscle Imbalances",
+        "Degenerative Changes", "Spinal Alignment Issues", "Overuse Injuries",
+    ]  # fmt: skip
+    lists = [b.value for b in blocks if b.block_type == "list"]
+    assert [len(v["items"]) for v in lists] == [6, 4, 5, 4]
+    assert lists[0]["items"][0]["term"] == "Lower back pain"
+    assert blocks[-1].block_type == "call_to_action"
+    assert "schedule a consultation" in blocks[-1].value["text"]
+
+
+def test_blog_and_physicians_are_in_the_main_navigation(client):
+    load_demo()
+    html = client.get("/").content.decode()
+    assert '<a href="/physicians/">Physicians</a>' in html
+    assert '<a href="/blog/">Blog</a>' in html
+
+
+def test_second_run_changes_nothing_and_keeps_staff_edits():
+    load_demo()
+    weber = PhysicianPage.objects.get(slug="thomas-weber")
+    weber.summary = "Edited by staff."
+    weber.save_revision().publish()
+    pages_before = Page.objects.count()
+    assert "created" not in load_demo()
+    assert Page.objects.count() == pages_before
+    assert PhysicianPage.objects.get(slug="thomas-weber").summary == "Edited by staff."
+    assert BlogIndexPage.objects.count() == PhysicianIndexPage.objects.count() == 1
