@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCK := requirements/dev.lock
 
-.PHONY: run test setup lint migrations-check lock clean
+.PHONY: run test setup lint migrations-check lock clean bench
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(BIN)/.installed: $(LOCK)
@@ -43,3 +43,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) var
+
+# Load figures for the demo site in production settings (wrk from Debian's packages).
+bench: setup
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m bench.run

@@ -7,4 +7,5 @@ def latest_handouts(home_page, request) -> list:
     from .models import HandoutPage
 
     handouts = HandoutPage.objects.descendant_of(home_page).live().public()
-    return list(handouts.order_by("-first_published_at")[:HOME_SECTION_SIZE])
+    latest = handouts.order_by("-first_published_at").prefetch_related("conditions")
+    return list(latest[:HOME_SECTION_SIZE])

@@ -7,6 +7,7 @@ program, with /large-print/, /pdf/ and /large-print/pdf/ beside it.
 import logging
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.http import FileResponse
 from django.template.response import TemplateResponse
@@ -243,7 +244,9 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, Page):
             content_type="application/pdf",
             filename=pdf.download_name(self, variant),
         )
-        response["Cache-Control"] = "public, max-age=300"
+        # As the page cache marks pages: a CDN may keep it briefly, browsers ask again, so a
+        # newly published revision reaches patients at once.
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_CDN_SECONDS}"
         return response
 
     def structured_data(self, request) -> list[dict]:

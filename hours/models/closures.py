@@ -2,18 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from website.cache import invalidate_site_wide
-
 from ..forms import ClosureForm
 from ..schedule import DatedHours, format_date_range, format_intervals
-from .regular import HoursSettings, OpenInterval
+from .regular import OpenInterval
 
 
 class Closure(ClusterableModel):
@@ -114,7 +110,6 @@ class Closure(ClusterableModel):
         # Stored filled in, so date-range queries never have to treat an empty last day.
         self.end_date = self.last_day
         super().save(*args, **kwargs)
-        invalidate_site_wide(type(self), "closure or special hours saved")
 
     def as_dated_hours(self) -> DatedHours:
         intervals = (
@@ -139,10 +134,3 @@ class ClosureHours(Orderable, OpenInterval):
     class Meta(Orderable.Meta):
         verbose_name = "special hours"
         verbose_name_plural = "special hours"
-
-
-@receiver(post_delete, sender=Closure)
-@receiver(post_delete, sender=HoursSettings)
-def _announce_deletion(sender, instance, **kwargs):
-    # Saves announce themselves in save(); deletions (one, or many from the listing) come here.
-    invalidate_site_wide(sender, f"{sender._meta.verbose_name} deleted")

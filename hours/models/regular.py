@@ -14,8 +14,6 @@ from wagtail.admin.panels import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
-from website.cache import invalidate_site_wide
-
 from ..forms import HoursSettingsForm
 from ..schedule import WEEKDAYS, Interval, format_time
 
@@ -105,10 +103,6 @@ class HoursSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "opening hours"
         verbose_name_plural = "opening hours"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)  # saves the weekly hours too (they are part of the cluster)
-        invalidate_site_wide(type(self), "opening hours or banner saved")
 
     def weekly_intervals(self) -> dict[int, list[Interval]]:
         week: dict[int, list[Interval]] = {day: [] for day in range(7)}

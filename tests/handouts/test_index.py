@@ -3,6 +3,10 @@
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from handouts.models import HandoutIndexPage
 
 from .factories import ConditionFactory, HandoutIndexPageFactory, HandoutPageFactory
 
@@ -59,3 +63,17 @@ def test_an_unknown_condition_says_so_and_shows_everything(client, handouts):
 
 def test_condition_slug_is_made_from_the_name(db):
     assert ConditionFactory(name="Low back pain (chronic)").slug == "low-back-pain-chronic"
+
+
+def test_the_list_needs_no_query_per_handout(client, handouts):
+    def queries(path: str) -> int:
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = {path: queries(path) for path in ["/handouts/", "/"]}
+    index = HandoutIndexPage.objects.get()
+    for _ in range(5):
+        HandoutPageFactory(parent=index, conditions=[handouts["facet"], handouts["sciatica"]])
+    assert {path: queries(path) for path in ["/handouts/", "/"]} == before

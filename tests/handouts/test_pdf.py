@@ -5,12 +5,11 @@ built once however many patients ask at the same moment."""
 import logging
 import threading
 import time
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pypdfium2
 import pytest
 import zxingcpp
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from handouts import demo_content, pdf
@@ -53,6 +52,7 @@ def test_pdf_holds_every_exercise_name_and_dosage_and_the_phone_on_every_page(cl
     handout_site(home_page, slug="facet-program", exercises=SEED_EXERCISES)
     response = client.get("/handouts/facet-program/pdf/")
     assert response["Content-Disposition"] == 'inline; filename="facet-program.pdf"'
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60"
     texts = page_texts(b"".join(response.streaming_content))
     whole = " ".join(texts)
     for name, _, sets, reps, hold, frequency, tip in demo_content.EXERCISES:
@@ -198,14 +198,16 @@ def test_a_build_that_takes_too_long_gets_a_page_not_a_server_error(client, home
 
 
 @needs_weasyprint
-def test_benchmark_command_times_building_and_serving(home_page):
-    handout_site(home_page, slug=demo_content.HANDOUT["slug"], exercises=SEED_EXERCISES)
-    out = StringIO()
-    call_command("bench_handout_pdf", runs=1, stdout=out)
-    lines = out.getvalue().splitlines()
-    assert lines[0].endswith("(7 exercises)")
-    assert lines[1].startswith("Build the PDF, 1 runs: median ")
-    assert lines[2].startswith("Serve the cached PDF (")
+def test_benchmark_times_building_the_seed_handout_and_leaves_it_cached(client, home_page):
+    from bench.handouts import build_figures
+
+    handout = handout_site(home_page, slug=demo_content.HANDOUT["slug"], exercises=SEED_EXERCISES)
+    figures = build_figures(runs=1)
+    assert figures["path"] == "/handouts/facet-joint-back-pain/pdf/"
+    assert figures["build_median_ms"] > 0 and figures["build_runs"] == 1
+    path = pdf.pdf_path(handout)
+    assert figures["pdf_bytes"] == path.stat().st_size
+    assert download(client, figures["path"]) == path.read_bytes()
 
 
 @pytest.fixture

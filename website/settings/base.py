@@ -41,10 +41,12 @@ INSTALLED_APPS = [
     "appointments",
     "hours",
     "handouts",
+    "sitesearch",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after static files: a cached page skips sessions, auth and Wagtail's routing.
+    "website.page_cache.PageCacheMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,6 +134,13 @@ def cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
+
+# --- Full-page cache for anonymous visitors (website/page_cache.py) ------------------------------
+# How long a page may be kept at most (0 turns the cache off); saves invalidate it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz", "/media/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,3 +9,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 
 # runserver serves static files from the apps' folders; whitenoise only wants the folder to exist.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Templates and content change by the minute while developing: no page cache unless asked for.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -45,3 +45,6 @@ CACHES["default"]["KEY_PREFIX"] = CELERY_TASK_DEFAULT_QUEUE
 # Static files come from the apps' folders through finders; whitenoise only wants the folder.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+
+# Off by default so tests see what they just saved; the page-cache tests switch it on.
+PAGE_CACHE_SECONDS = 0

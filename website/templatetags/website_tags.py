@@ -41,3 +41,12 @@ def structured_data(context):
     if request is None:
         return ""
     return render_graph(graph_for(request, context.get("page")))
+
+
+@register.inclusion_tag("components/seo_meta.html", takes_context=True)
+def seo_meta(context, title):
+    """Canonical link, meta description, Open Graph and Twitter card tags."""
+    from website.seo import seo_for
+
+    practice = context["settings"]["website"]["PracticeSettings"]
+    return {"seo": seo_for(context["request"], context.get("page"), title, practice.name)}

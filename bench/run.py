@@ -1,0 +1,131 @@
+"""`make bench`: builds the demo site in production settings, serves it with gunicorn (2 sync
+workers) on 127.0.0.1 and loads each page with wrk, uncached and cached; prints a table and
+writes var/bench.json. BENCH_SECONDS sets the length of each load run (default 10)."""
+
+import json
+import os
+import sys
+
+from .load import wrk
+from .server import BENCH_DIR, ROOT, Gunicorn, bench_environment, build_site
+
+# The Wagtail team's demo site on this machine (2 cores, gunicorn 2 sync workers, SQLite,
+# wrk -t2 -c8): requests/s. Our uncached pages aim at twice these.
+DEMO_RPS = {"home": 43, "article": 82, "search": 39}
+TARGETS = {
+    "uncached_vs_demo": 2.0,
+    "cached_vs_static": 0.75,
+    "cached_p99_ms": 50,
+    "article_html_bytes": 30_000,
+    "worker_rss_mb": 110,
+}
+
+
+def main() -> int:
+    seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    env = bench_environment()
+    print(f"Building the demo site in {BENCH_DIR.relative_to(ROOT)} (production settings)…")
+    build_site(env)
+
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from .handouts import build_figures, describe, serve_figures
+    from .pages import measure, page_paths
+
+    handout_pdf = build_figures()
+    paths = page_paths()
+    pages = {}
+    for key, path in paths.items():
+        if path is None:
+            print(f"  {key}: no such page in the demo site yet — skipped")
+            continue
+        pages[key] = {"path": path, **measure(path)}
+
+    results = {"pages": {}, "tool": "wrk 4 (-t2 -c8)", "seconds_per_run": seconds}
+    for mode, cache_seconds in (("uncached", "0"), ("cached", "300")):
+        with Gunicorn(
+            bench_environment(PAGE_CACHE_SECONDS=cache_seconds) | {"SECRET_KEY": env["SECRET_KEY"]}
+        ) as server:
+            for key, figures in pages.items():
+                print(f"  {mode:8} {key:10} {figures['path']}")
+                run = wrk(server.url + figures["path"], seconds=seconds)
+                results["pages"].setdefault(key, {})[mode] = run
+            if mode == "cached":
+                static_path = static_css_path()
+                results["static"] = wrk(server.url + static_path, seconds=seconds)
+                results["worker_rss_mb"] = server.worker_rss_mb()
+                if handout_pdf is not None:
+                    print(f"  {mode:8} {'handout PDF':10} {handout_pdf['path']}")
+                    handout_pdf = serve_figures(server.url, handout_pdf, seconds)
+    results["handout_pdf"] = handout_pdf
+    for key, figures in pages.items():
+        results["pages"][key].update(
+            queries=figures["queries"],
+            html_bytes=figures["html_bytes"],
+            gzip_bytes=figures["gzip_bytes"],
+        )
+    results["checks"] = checks(results)
+    (ROOT / "var" / "bench.json").write_text(json.dumps(results, indent=2))
+    print_table(results)
+    print(describe(handout_pdf))
+    print(f"\nWritten to {ROOT / 'var' / 'bench.json'}")
+    return 0
+
+
+def static_css_path() -> str:
+    from django.templatetags.static import static
+
+    return static("website/css/site.css")
+
+
+def checks(results: dict) -> dict:
+    """Each target of the issue, with the measured figure and whether it is met."""
+    static_rps = results["static"]["rps"]
+    found = {}
+    for key, demo in DEMO_RPS.items():
+        if key in results["pages"]:
+            rps = results["pages"][key]["uncached"]["rps"]
+            target = demo * TARGETS["uncached_vs_demo"]
+            found[f"{key} uncached >= {target:g}/s"] = (rps, rps >= target)
+    for key, figures in results["pages"].items():
+        rps = figures["cached"]["rps"]
+        target = round(static_rps * TARGETS["cached_vs_static"], 1)
+        found[f"{key} cached >= {target:g}/s (0.75x static)"] = (rps, rps >= target)
+        p99 = figures["cached"]["p99_ms"]
+        found[f"{key} cached p99 < {TARGETS['cached_p99_ms']} ms"] = (
+            p99,
+            p99 < TARGETS["cached_p99_ms"],
+        )
+    if "article" in results["pages"]:
+        size = results["pages"]["article"]["html_bytes"]
+        found["article HTML < 30 KB"] = (size, size < TARGETS["article_html_bytes"])
+    rss = results["worker_rss_mb"]
+    found["worker RSS < 110 MB"] = (rss, rss < TARGETS["worker_rss_mb"])
+    return {name: {"value": value, "met": met} for name, (value, met) in found.items()}
+
+
+def print_table(results: dict) -> None:
+    header = (
+        f"{'page':11}{'uncached rps':>13}{'p50':>8}{'p99':>8}"
+        f"{'cached rps':>12}{'p50':>8}{'p99':>8}{'queries':>9}{'html':>9}{'gzip':>8}"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    for key, row in results["pages"].items():
+        u, c = row["uncached"], row["cached"]
+        print(
+            f"{key:11}{u['rps']:>13}{u['p50_ms']:>8}{u['p99_ms']:>8}"
+            f"{c['rps']:>12}{c['p50_ms']:>8}{c['p99_ms']:>8}"
+            f"{row['queries']:>9}{row['html_bytes']:>9}{row['gzip_bytes']:>8}"
+        )
+    s = results["static"]
+    print(f"{'static css':11}{'':>13}{'':>8}{'':>8}{s['rps']:>12}{s['p50_ms']:>8}{s['p99_ms']:>8}")
+    print(f"\nworker memory (largest RSS): {results['worker_rss_mb']} MB")
+    print("\ntargets:")
+    for name, check in results["checks"].items():
+        print(f"  [{'x' if check['met'] else ' '}] {name}: {check['value']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""A production-shaped server for the benchmarks: the demo site built in its own folder
+(var/bench/), production settings, gunicorn with 2 sync workers on 127.0.0.1."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_environment(**overrides) -> dict:
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    env.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=f"sqlite:///{BENCH_DIR / 'db.sqlite3'}",
+        CACHE_URL=f"file://{BENCH_DIR / 'cache'}",
+        CELERY_BROKER_URL="filesystem://localhost/",
+        CELERY_BROKER_FOLDER=str(BENCH_DIR / "broker"),
+        EMAIL_FOLDER=str(BENCH_DIR / "mail"),
+        STATIC_ROOT=str(BENCH_DIR / "static"),
+        MEDIA_ROOT=str(BENCH_DIR / "media"),
+        LOG_LEVEL="WARNING",
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def build_site(env: dict) -> None:
+    """Migrate, load the demo content and collect static files (hashed, compressed)."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+class Gunicorn:
+    def __init__(self, env: dict, workers: int = 2):
+        self.port = free_port()
+        self.env = env
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "Gunicorn":
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "website.wsgi:application",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+             "--worker-class", "sync", "--log-level", "warning"],
+            cwd=ROOT, env=self.env,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+    def worker_rss_mb(self) -> float:
+        """The largest resident set of the worker processes, in MB."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        rss = []
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss.append(int(line.split()[1]) / 1024)
+        return round(max(rss), 1) if rss else 0.0

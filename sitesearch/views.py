@@ -1,0 +1,38 @@
+"""`/search/?q=`: Wagtail search over the site's public pages, with the page type on each result."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+# Longer queries are cut: nobody types more, and a huge one must not cost the database.
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw: str) -> str:
+    """Words only: letters and digits in any script, hyphens and apostrophes. Quotes, stars and
+    brackets mean something to the full-text engines (and break SQLite's); patients never
+    need them."""
+    text = "".join(ch if ch.isalnum() or ch in "-'" else " " for ch in raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+@never_cache  # results echo what the visitor typed: no cache, shared or private, may keep them
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    results = Page.objects.none()
+    if query:
+        pages = Page.objects.live().public().filter(depth__gt=2).specific()
+        results = pages.search(query, operator="and")
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    results_with_types = [
+        {"page": page, "type": page._meta.verbose_name} for page in page_obj.object_list
+    ]
+    response = render(
+        request,
+        "sitesearch/search.html",
+        {"query": query, "page_obj": page_obj, "results": results_with_types},
+    )
+    return response

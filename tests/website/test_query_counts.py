@@ -1,0 +1,59 @@
+"""No page does a query per item: every page of the demo site needs the same number of SQL
+queries after the content grows (more articles, physicians, tags, closures) as before."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from blog.models import BlogIndexPage
+from physicians.models import PhysicianIndexPage, PhysicianPage
+from tests.blog.factories import ArticlePageFactory, relate, tag
+from tests.hours.factories import ClosureFactory
+from tests.physicians.factories import PhysicianPageFactory, education
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # the first request warms per-process caches (settings, site root)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def grow_content(how_many: int) -> None:
+    blog = BlogIndexPage.objects.get()
+    physicians = PhysicianIndexPage.objects.get()
+    doctor = PhysicianPage.objects.get()
+    for n in range(how_many):
+        PhysicianPageFactory(parent=physicians, education=[education(year=2000 + n)])
+        article = ArticlePageFactory(
+            parent=blog, author=doctor, staff_author="", date=date(2026, 1, 1)
+        )
+        tag(article, "running", f"topic {n}")
+        relate(article, doctor)
+        ClosureFactory(start_date=date(2027, 2, 1) + timedelta(days=3 * n))
+
+
+def test_query_count_stays_flat_as_content_grows(client):
+    call_command("load_demo", stdout=StringIO())
+    urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    urls += ["/blog/tags/running/", "/blog/feed/"]
+    before = {url: queries_for(client, url) for url in urls}
+    search_before = queries_for(client, "/search/?q=back")
+    grow_content(15)
+    after = {url: queries_for(client, url) for url in urls}
+    grown = {url: (before[url], after[url]) for url in urls if after[url] != before[url]}
+    assert not grown, f"queries grew with content (before, after): {grown}"
+    # Search loads each result page's specific fields with one query per page *type* on it,
+    # never per result: at most one more query for each type there is.
+    page_types = {type(page) for page in Page.objects.live().specific()}
+    assert queries_for(client, "/search/?q=back") <= search_before + len(page_types)

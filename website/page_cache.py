@@ -1,0 +1,195 @@
+"""Full-page cache for anonymous visitors, with invalidation that never shows stale content.
+
+What is cached: GET/HEAD 200 responses to visitors without a session cookie, that set no cookie
+and do not say `private` or `no-store`. So the appointment form (CSRF cookie), search results and
+anything personal (they say no-store), the admin and previews (signed in) are never cached.
+
+Invalidation: every key carries a generation number; publishing, unpublishing, moving or deleting
+a page, and saving any site setting, snippet, image or document bumps it, so every page is rebuilt
+on its next request. Whatever shows the change, it cannot be served stale. Content that changes
+with time alone (the hours status "Open now", a closure banner) registers an expiry provider: a
+cached copy never outlives the next moment one of them names.
+
+CSP nonces: a cached copy is stored with its nonce replaced by a placeholder and served with a
+fresh nonce each time, so no two responses share one.
+"""
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache as memoize
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+
+GENERATION_KEY = "page-cache:generation"
+NONCE_PLACEHOLDER = "__PAGE_CACHE_NONCE__"
+SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
+# Query parameters that change the page; any other parameter bypasses the cache entirely.
+CACHEABLE_QUERY_PARAMETERS = {"page", "condition"}
+
+_expiry_providers: list[Callable[[datetime], datetime | None]] = []
+
+
+def register_expiry(provider: Callable[[datetime], datetime | None]) -> None:
+    """`provider(now)` returns the next moment the site's content changes by itself, or None."""
+    if provider not in _expiry_providers:
+        _expiry_providers.append(provider)
+
+
+def invalidate_all(**kwargs) -> None:
+    """Every cached page is stale from now on (signal receivers call this; so may anyone)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: start one that no stored key uses
+        cache.set(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        invalidate_all()
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _timeout(now: datetime) -> int:
+    timeout = settings.PAGE_CACHE_SECONDS
+    for provider in _expiry_providers:
+        moment = provider(now)
+        if moment is not None:
+            timeout = min(timeout, int((moment - now).total_seconds()))
+    return timeout
+
+
+def _key(request) -> str | None:
+    if request.method not in ("GET", "HEAD"):
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None  # possibly signed in, or mid-form: never share their page
+    if not set(request.GET) <= CACHEABLE_QUERY_PARAMETERS:
+        return None
+    if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES):
+        return None
+    query = request.GET.urlencode() if request.GET else ""
+    return f"page-cache:{_generation()}:{request.get_host()}:{request.path_info}?{query}"
+
+
+def _cacheable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+class PageCacheMiddleware:
+    """Put it right after WhiteNoise: a hit then skips sessions, auth and Wagtail routing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self.get_response(request)
+        key = _key(request)
+        if key is None:
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._replay(stored)
+        response = self.get_response(request)
+        if _cacheable(response):
+            now = timezone.now()
+            timeout = _timeout(now)
+            if timeout > 0:
+                self._mark_public(response, timeout)
+                cache.set(key, self._store(request, response), timeout)
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _store(request, response) -> dict:
+        nonce = getattr(request, "_csp_nonce", None)
+        body = response.content
+        headers = {k: v for k, v in response.items() if k.lower() not in SKIPPED_HEADERS}
+        if isinstance(nonce, str):
+            body = body.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
+            headers = {k: v.replace(nonce, NONCE_PLACEHOLDER) for k, v in headers.items()}
+        return {"status": response.status_code, "headers": headers, "body": body}
+
+    @staticmethod
+    def _replay(stored: dict) -> HttpResponse:
+        nonce = secrets.token_urlsafe(16)
+        body = stored["body"].replace(NONCE_PLACEHOLDER.encode(), nonce.encode())
+        response = HttpResponse(body, status=stored["status"])
+        for header, value in stored["headers"].items():
+            response[header] = value.replace(NONCE_PLACEHOLDER, nonce)
+        response["Content-Length"] = str(len(body))
+        response["X-Cache"] = "HIT"
+        return response
+
+    @staticmethod
+    def _mark_public(response, timeout: int) -> None:
+        """A shared cache (CDN) may keep it briefly; browsers revalidate."""
+        cdn_seconds = min(timeout, settings.PAGE_CACHE_CDN_SECONDS)
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={cdn_seconds}"
+
+
+@memoize
+def _shown_publicly(model) -> bool:
+    """Models whose saves can change a public page: settings, snippets, images, documents, and
+    the inline rows (ParentalKey children) of any of those."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.snippets.models import get_snippet_models
+
+    direct = (BaseSiteSetting, BaseGenericSetting, get_image_model(), get_document_model())
+    if issubclass(model, direct) or model in get_snippet_models():
+        return True
+    return any(
+        isinstance(field, ParentalKey) and _shown_publicly(field.related_model)
+        for field in model._meta.get_fields()
+    )
+
+
+def _on_model_change(sender, **kwargs) -> None:
+    if _shown_publicly(sender):
+        _invalidate_after_commit()
+
+
+def _on_page_change(sender=None, **kwargs) -> None:
+    _invalidate_after_commit()
+
+
+def _invalidate_after_commit() -> None:
+    """After the whole save (a setting and its inline rows) is committed, not halfway."""
+    from django.db import transaction
+
+    transaction.on_commit(invalidate_all)
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_change, dispatch_uid=f"page_cache_{id(signal)}")
+    post_delete.connect(_on_page_deleted, dispatch_uid="page_cache_page_deleted")
+    post_save.connect(_on_model_change, dispatch_uid="page_cache_model_saved")
+    post_delete.connect(_on_model_change, dispatch_uid="page_cache_model_deleted")
+
+
+def _on_page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        _invalidate_after_commit()
