@@ -211,6 +211,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, Page):
         context["large_print"] = large_print
         context["web_url"] = pdf.web_url(self, variant)
         context["qr_code"] = qr_svg_data_uri(context["web_url"])
+        context["index_url"] = self.get_parent().get_url(request=request)
         context["canonical_url"] = pdf.web_url(self)
         context["standard_url"] = pdf.web_path(self)
         context["large_print_url"] = pdf.web_path(self, pdf.LARGE_PRINT)
