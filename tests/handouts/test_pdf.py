@@ -215,14 +215,14 @@ def broker_down(monkeypatch):
     """Points Celery at a port where nothing listens (connections are refused at once), with
     fresh connection pools, and puts everything back afterwards. Celery reads the
     CELERY_BROKER_URL environment variable before its own setting, so both change."""
-    dead_broker = "redis://127.0.0.1:1/0"
-    monkeypatch.setenv("CELERY_BROKER_URL", dead_broker)
     saved = (
         celery_app.conf.broker_url,
         celery_app.conf.broker_transport_options,
         celery_app._pool,
         celery_app.amqp._producer_pool,
     )
+    dead_broker = "redis://127.0.0.1:1/0"
+    monkeypatch.setenv("CELERY_BROKER_URL", dead_broker)
     celery_app.conf.broker_url = dead_broker
     celery_app.conf.broker_transport_options = {}
     celery_app._pool = celery_app.amqp._producer_pool = None
