@@ -104,7 +104,7 @@ class HomePage(Page):
     services = StreamField([("service", ServiceTeaserBlock())], blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage"]
+    subpage_types = ["website.StandardPage", "appointments.AppointmentRequestPage"]
     max_count = 1
 
     content_panels = [
