@@ -60,9 +60,18 @@ def claim(pk: int, claimant: str) -> AppointmentRequest | None:
 def send_pending_emails(appointment: AppointmentRequest) -> None:
     """Sends what has not gone out yet, recording each email as soon as it is sent."""
     if appointment.staff_notified_at is None:
-        emails.staff_notification(appointment, staff_recipients()).send()
-        _record(appointment, staff_notified_at=timezone.now())
-        logger.info("Staff notified of appointment request #%s", appointment.pk)
+        recipients = staff_recipients()
+        if recipients:
+            emails.staff_notification(appointment, recipients).send()
+            _record(appointment, staff_notified_at=timezone.now())
+            logger.info("Staff notified of appointment request #%s", appointment.pk)
+        else:
+            # Left unsent, so the sweep tries again each minute and this is logged until fixed.
+            logger.error(
+                "Nobody to tell about appointment request #%s: set an address in Settings → "
+                "Appointment notifications (or give a superuser an email address)",
+                appointment.pk,
+            )
     if appointment.confirmation == Confirmation.PENDING:
         try:
             emails.patient_confirmation(appointment).send()

@@ -73,6 +73,8 @@ def test_an_editor_cannot_see_or_export_requests(client, editor, jane):
         inspect_url(jane),
         edit_url(jane),
         f"{INDEX}history/{jane.pk}/",
+        f"{INDEX}usage/{jane.pk}/",
+        f"{INDEX}delete/{jane.pk}/",
     ]
     for url in urls:
         response = client.get(url)
@@ -206,3 +208,27 @@ def test_only_superusers_set_the_notification_recipients(client, front_desk):
 def test_front_desk_cannot_delete(client, front_desk, jane):
     assert client.post(f"{INDEX}delete/{jane.pk}/").status_code in {302, 403}
     assert AppointmentRequest.objects.filter(pk=jane.pk).exists()
+
+
+def test_editors_edit_and_preview_the_form_and_thank_you_pages(client, editor, home_page):
+    from .factories import build_appointment_page
+
+    page = build_appointment_page(home_page)
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-long-enough")
+    client.force_login(boss)
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    for tab in ["Form", "Thank-you page", "Promote", "Settings"]:
+        assert tab in html
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": '{"blocks": [], "entityMap": {}}',
+        "submit_label": "Send",
+        "thank_you_heading": "All done",
+        "thank_you_text": '{"blocks": [], "entityMap": {}}',
+    }
+    assert client.post(preview_url, data).json()["is_valid"]
+    assert "This form is not for emergencies" in client.get(preview_url).content.decode()
+    thank_you = client.get(preview_url, {"mode": "thank-you"}).content.decode()
+    assert "<h1>All done</h1>" in thank_you

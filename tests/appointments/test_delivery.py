@@ -120,10 +120,24 @@ def test_the_sweep_picks_only_requests_no_task_is_working_on(appointment_page):
     assert being_sent.pk not in delivery.requests_to_queue(now)
 
 
-def test_without_recipients_superusers_are_told(appointment_page):
+def test_without_recipients_superusers_are_told(appointment_page, smtp_server):
     NotificationSettings.objects.update(staff_recipients="")
     get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-long-enough")
-    assert delivery.staff_recipients() == ["boss@example.com"]
+    deliver_request_emails.apply(args=[AppointmentRequestFactory().pk])
+    [message] = smtp_server.wait_for(1)
+    assert message["To"] == "boss@example.com"
+
+
+def test_with_nobody_to_tell_the_request_stays_waiting_and_it_is_logged(
+    appointment_page, caplog
+):
+    NotificationSettings.objects.update(staff_recipients="")
+    appointment = AppointmentRequestFactory()
+    deliver_request_emails.apply(args=[appointment.pk])
+    appointment.refresh_from_db()
+    assert appointment.staff_notified_at is None
+    assert appointment.pk in delivery.requests_to_queue()
+    assert "Nobody to tell about appointment request" in caplog.text
 
 
 def test_mail_server_down_leaves_the_request_for_the_sweep_and_logs_no_details(

@@ -200,7 +200,7 @@ RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", default="v3")  # "v3" (score) or "v2" (checkbox)
 RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
 # A patient must never wait long on Google: past this, the request is kept and flagged instead.
-RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.float("RECAPTCHA_TIMEOUT_SECONDS", default=3)
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_TIMEOUT_SECONDS", default=3)  # whole seconds
 
 # --- Appointment requests ----------------------------------------------------------------------
 # Handled requests (scheduled, declined, spam) are deleted this many days after they arrived.
