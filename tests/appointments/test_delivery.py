@@ -128,9 +128,7 @@ def test_without_recipients_superusers_are_told(appointment_page, smtp_server):
     assert message["To"] == "boss@example.com"
 
 
-def test_with_nobody_to_tell_the_request_stays_waiting_and_it_is_logged(
-    appointment_page, caplog
-):
+def test_with_nobody_to_tell_the_request_stays_waiting_and_it_is_logged(appointment_page, caplog):
     NotificationSettings.objects.update(staff_recipients="")
     appointment = AppointmentRequestFactory()
     deliver_request_emails.apply(args=[appointment.pk])
