@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCK := requirements/dev.lock
 
-.PHONY: run test setup lint migrations-check lock clean
+.PHONY: run test bench setup lint migrations-check lock clean
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(BIN)/.installed: $(LOCK)
@@ -35,6 +35,11 @@ migrations-check: setup
 
 test: lint migrations-check
 	$(BIN)/pytest
+
+# Speed and resilience figures (not tests): the appointment form under a slow mail server, and
+# the 1,000-request drill with the broker stopped and a worker killed. See bench/appointments.py.
+bench: setup
+	$(BIN)/python bench/appointments.py
 
 # Re-resolve the pins after editing pyproject.toml (needs uv: pip install uv).
 lock:

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -53,6 +54,7 @@ class AppointmentRequestPage(RoutablePageMixin, Page):
         ]
     )
 
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     preview_modes = [("", "Form"), ("thank-you", "Thank-you page")]
 
     class Meta:

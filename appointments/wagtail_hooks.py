@@ -1,8 +1,11 @@
 """The "Appointment requests" inbox in the Wagtail admin, its history entries and its dashboard
 panel. Only superusers and the "Front desk" group (see migrations) may see any of it."""
 
+from datetime import timedelta
+
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
@@ -31,8 +34,8 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_view_class = admin_views.AppointmentRequestInspectView
 
     list_display = [
+        "full_name",  # the first column links to the request
         "received_display",
-        "full_name",
         "phone_display",
         "patient_type",
         "status",
@@ -158,7 +161,10 @@ class NewRequestsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         index_url = reverse(appointment_request_viewset.get_url_name("index"))
-        waiting = AppointmentRequest.objects.filter(staff_notified_at__isnull=True)
+        # A few minutes' grace: the worker needs a moment even when everything is up.
+        waiting = AppointmentRequest.objects.filter(
+            staff_notified_at__isnull=True, received_at__lt=timezone.now() - timedelta(minutes=5)
+        )
         return {
             "new_count": AppointmentRequest.objects.filter(status=Status.NEW).count(),
             "unemailed_count": waiting.count(),
