@@ -154,6 +154,10 @@ class Stack:
         process.send_signal(signal.SIGTERM)  # saves the append-only file, like `docker stop`
         process.wait(timeout=20)
 
+    def log(self, name: str) -> str:
+        path = self.folder / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
     def stop(self) -> None:
         for process in self.processes.values():
             if process.poll() is None:
