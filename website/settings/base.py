@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "csp",
+    "django_recaptcha",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -212,6 +213,21 @@ RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", default="v3")  # "v3" (score) or "v2" (checkbox)
 RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
+# A patient must never wait long on Google: past this, the request is kept and flagged instead.
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_TIMEOUT_SECONDS", default=3)  # whole seconds
+
+# --- Appointment requests ----------------------------------------------------------------------
+# Handled requests (scheduled, declined, spam) are deleted this many days after they arrived.
+APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
+# At most this many requests per visitor (IP address) per window; then the form gives the phone.
+APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
+APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", default=3600)
+# A form sent back quicker than this after it was shown is from a bot.
+APPOINTMENT_MIN_SUBMIT_SECONDS = env.float("APPOINTMENT_MIN_SUBMIT_SECONDS", default=3)
+# How long one worker may hold a request while emailing it before another may take over.
+APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS", default=120)
+# Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
