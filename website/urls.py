@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import healthz
+from .views import serve_rendition
 
 handler500 = "website.views.server_error"
 
@@ -17,9 +17,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Only image renditions live under MEDIA_URL that the public should reach; see README.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>images/.*)$", serve_rendition))
 
 # Wagtail's page tree takes every other URL, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
