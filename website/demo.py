@@ -110,7 +110,8 @@ def _home_page(stdout) -> HomePage:
     home.slug = HOME["slug"]
     home.save_revision().publish()
     stdout.write("  home page created")
-    return home
+    # Publishing saved a copy built from the revision; reload so children get the new URL path.
+    return HomePage.objects.get(pk=home.pk)
 
 
 def _practice_settings(privacy: StandardPage) -> None:
