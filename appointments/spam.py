@@ -18,6 +18,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from website.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 TOKEN_SALT = "appointments.form-token"  # noqa: S105 (a namespace, not a secret)
@@ -52,30 +54,12 @@ def honeypot_filled(data) -> bool:
     return bool(data.get(HONEYPOT_FIELD, "").strip())
 
 
-def client_address(request) -> str:
-    """The visitor's IP address, taking the configured number of trusted proxies into account.
-
-    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
-    the client's address is that many places from the right; anything further left could be
-    made up by the client.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class RateLimit:
     """Counts requests per visitor in a fixed window. The cache key is a keyed hash of the
     address, so the cache never holds IP addresses."""
 
     def __init__(self, request):
-        digest = salted_hmac("appointments.rate-limit", client_address(request)).hexdigest()
+        digest = salted_hmac("appointments.rate-limit", client_ip(request)).hexdigest()
         self.key = f"appointments:rate:{digest[:32]}"
 
     def exceeded(self) -> bool:

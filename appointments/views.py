@@ -13,12 +13,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from website.client_ip import client_ip
 from website.models import PracticeSettings
 
 from .forms import AppointmentRequestForm
 from .models import AppointmentRequest, retention_days
 from .recaptcha import CSP_REPLACE, CSP_UPDATE, recaptcha_enabled, uses_v2
-from .spam import HONEYPOT_FIELD, FormToken, RateLimit, client_address, honeypot_filled
+from .spam import HONEYPOT_FIELD, FormToken, RateLimit, honeypot_filled
 from .tasks import queue_delivery
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def _handle_submission(page, request):
         logger.info("Appointment form: rate limit reached for a visitor")
         return _render_again(page, request, _rate_limit_message(request))
 
-    form = AppointmentRequestForm(request.POST, remote_ip=client_address(request))
+    form = AppointmentRequestForm(request.POST, remote_ip=client_ip(request))
     if not form.is_valid():
         if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
             return thank_you  # the other half of a double click got there first

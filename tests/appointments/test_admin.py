@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from appointments.models import AppointmentRequest, NotificationSettings
+from tests.accounts.factories import login_verified
 
 from .factories import AppointmentRequestFactory, user_in_group
 
@@ -31,14 +32,14 @@ def edit_url(appointment):
 @pytest.fixture
 def front_desk(client, home_page):
     user = user_in_group("maria", "Front desk")
-    client.force_login(user)
+    login_verified(client, user)
     return user
 
 
 @pytest.fixture
 def editor(client, home_page):
     user = user_in_group("eddie", "Editors")
-    client.force_login(user)
+    login_verified(client, user)
     return user
 
 
@@ -189,7 +190,7 @@ def test_dashboard_counts_new_requests_for_front_desk_only(client, front_desk, j
     AppointmentRequestFactory(status="contacted", received_at=timezone.now() - timedelta(hours=1))
     html = client.get("/admin/").content.decode()
     assert "1 request received over five minutes ago and not yet emailed" in html
-    client.force_login(user_in_group("eddie", "Editors"))
+    login_verified(client, user_in_group("eddie", "Editors"))
     assert "new request" not in client.get("/admin/").content.decode()
 
 
@@ -199,7 +200,7 @@ def test_only_superusers_set_the_notification_recipients(client, front_desk):
     assert 'name="staff_recipients"' not in denied.content.decode()
     assert "Sorry, you do not have permission" in denied.content.decode()
     boss = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-long-enough")
-    client.force_login(boss)
+    login_verified(client, boss)
     form_page = client.get(url, follow=True)
     assert 'name="staff_recipients"' in form_page.content.decode()
     edit_url = form_page.redirect_chain[-1][0]
@@ -218,7 +219,7 @@ def test_editors_edit_and_preview_the_form_and_thank_you_pages(client, editor, h
 
     page = build_appointment_page(home_page)
     boss = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-long-enough")
-    client.force_login(boss)
+    login_verified(client, boss)
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     for tab in ["Form", "Thank-you page", "Promote", "Settings"]:
         assert tab in html

@@ -87,6 +87,7 @@ def test_the_rate_limit_keeps_what_was_typed_and_gives_the_phone(
 
 def test_behind_a_proxy_the_limit_is_per_visitor_not_per_proxy(client, appointment_page, settings):
     settings.APPOINTMENT_RATE_LIMIT = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
     first = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
