@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
 from . import admin_views
+from .forms import AppointmentRequestForm
 from .models import AppointmentRequest, Status
 
 
@@ -73,20 +74,11 @@ class AppointmentRequestViewSet(ModelViewSet):
         "get_status_display": "Status",
     }
 
+    # Everything the patient typed (the form's fields), between what staff need around it.
     inspect_view_fields = [
         "received_at",
         "status",
-        "first_name",
-        "last_name",
-        "phone",
-        "email",
-        "preferred_contact",
-        "patient_type",
-        "preferred_days",
-        "preferred_times",
-        "reason",
-        "insurance",
-        "referral_source",
+        *AppointmentRequestForm.Meta.fields,
         "captcha",
         "staff_notes",
         "staff_notified_at",
