@@ -1,11 +1,12 @@
 """Defences against bots that never cost a real patient their request.
 
-- a signed form token: when the form was shown (too quick means a bot) and a key that makes a
-  double click or a resubmitted page one request;
+- a signed form token: when the form was shown (too quick is likely a bot: nothing is stored
+  and the form comes back as typed) and a key that makes a double click or a resubmitted page
+  one request;
 - a honeypot field people never see;
 - a per-visitor rate limit kept in Django's cache (files, memory or Redis);
 - reCAPTCHA (see recaptcha.py).
-Bots are turned away quietly: they get the same thank-you page and nothing is stored.
+A filled honeypot is turned away quietly: the same thank-you page, and nothing stored.
 """
 
 import logging

@@ -67,8 +67,12 @@ def _handle_submission(page, request):
             "details and press the button again."
         )  # fmt: skip
     if token.sent_too_quickly():
-        logger.info("Appointment form: dropped a submission sent too quickly to be a person's")
-        return thank_you
+        # Bots post at once. A fast person (autofill) must not lose the request, so nothing is
+        # stored but the form comes back as typed; the second press is past the minimum.
+        logger.info("Appointment form: a submission came too quickly; the form was shown again")
+        return _render_again(
+            page, request, "Please check your details, then press the button again."
+        )
     if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
         return thank_you  # a double click or a resubmitted page: the first one is stored
     rate_limit = RateLimit(request)

@@ -24,11 +24,17 @@ def test_the_honeypot_is_hidden_from_people_and_screen_readers(client, appointme
     assert 'name="website"' in html and 'tabindex="-1"' in html
 
 
-def test_a_form_sent_too_quickly_is_dropped_quietly(client, appointment_page, settings):
+def test_a_form_sent_too_quickly_is_not_stored_but_comes_back_as_typed(
+    client, appointment_page, settings
+):
+    """A bot posting at once gets nothing stored; a fast person (autofill) loses nothing."""
     settings.APPOINTMENT_MIN_SUBMIT_SECONDS = 60
     response = submit(client, appointment_page)
-    assert response.status_code == 303
+    html = response.content.decode()
+    assert response.status_code == 200
     assert not AppointmentRequest.objects.exists()
+    assert "press the button again" in html
+    assert f'value="{VALID["first_name"]}"' in html
 
 
 def test_a_form_sent_after_the_minimum_time_is_stored(client, appointment_page, settings):
