@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCK := requirements/dev.lock
 
-.PHONY: run test setup lint migrations-check lock clean bench
+.PHONY: run test bench setup lint migrations-check lock clean
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(BIN)/.installed: $(LOCK)
@@ -36,6 +36,15 @@ migrations-check: setup
 test: lint migrations-check
 	$(BIN)/pytest
 
+# Speed and resilience figures (not tests), on the demo site in production settings:
+# pages under load with wrk (bench/run.py, writes var/bench.json), then the appointment form under
+# a slow mail server and the 1,000-request drill with the broker stopped and a worker killed
+# (bench/appointments.py).
+bench: setup
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.appointments
+
 # Re-resolve the pins after editing pyproject.toml (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 -o requirements/production.lock
@@ -43,8 +52,3 @@ lock:
 
 clean:
 	rm -rf $(VENV) var
-
-# Load figures for the demo site in production settings (wrk from Debian's packages).
-bench: setup
-	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
-	$(BIN)/python -m bench.run

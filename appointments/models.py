@@ -1,1 +1,209 @@
-"""Appointment requests: see issue "Appointment requests"."""
+"""Appointment requests: what a patient sent, where it is in the front desk's workflow, and
+whether its emails have gone out. The public page that takes them is in pages.py."""
+
+from datetime import timedelta
+
+import phonenumbers
+from django.conf import settings
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from .pages import AppointmentRequestPage  # noqa: F401  (Django finds models in models.py)
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    SCHEDULED = "scheduled", "Scheduled"
+    DECLINED = "declined", "Declined"
+    SPAM = "spam", "Spam"
+
+
+# Handled requests: the retention period deletes these once they are old enough.
+CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM}
+
+# Where a request may go from each status. A mistake can be undone by going back one step.
+STATUS_TRANSITIONS = {
+    Status.NEW: [Status.CONTACTED, Status.SPAM],
+    Status.CONTACTED: [Status.SCHEDULED, Status.DECLINED, Status.SPAM],
+    Status.SCHEDULED: [Status.CONTACTED],
+    Status.DECLINED: [Status.CONTACTED],
+    Status.SPAM: [Status.NEW],
+}
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+    EMAIL = "email", "Email"
+
+
+class PatientType(models.TextChoices):
+    NEW = "new", "New patient"
+    RETURNING = "returning", "Returning patient"
+
+
+class Weekday(models.TextChoices):
+    MONDAY = "mon", "Monday"
+    TUESDAY = "tue", "Tuesday"
+    WEDNESDAY = "wed", "Wednesday"
+    THURSDAY = "thu", "Thursday"
+    FRIDAY = "fri", "Friday"
+
+
+class TimeOfDay(models.TextChoices):
+    MORNING = "morning", "Morning (8 am to noon)"
+    AFTERNOON = "afternoon", "Afternoon (noon to 5 pm)"
+
+
+class ReferralSource(models.TextChoices):
+    DOCTOR = "doctor", "My doctor referred me"
+    SEARCH = "search", "Internet search"
+    FRIEND = "friend", "Friend or family"
+    INSURANCE = "insurance", "My insurance company"
+    OTHER = "other", "Other"
+
+
+class Captcha(models.TextChoices):
+    PASSED = "passed", "Verified"
+    NOT_VERIFIED = "not_verified", "Captcha not verified"
+    OFF = "off", "No captcha configured"
+
+
+class Confirmation(models.TextChoices):
+    NOT_NEEDED = "not_needed", "No email address given"
+    PENDING = "pending", "Not sent yet"
+    SENT = "sent", "Sent"
+    REFUSED = "refused", "Refused by the patient's mail server"
+
+
+class AppointmentRequest(models.Model):
+    # The form carries this key, so a double click or a resubmitted page stores one request.
+    submission_key = models.UUIDField(unique=True, editable=False)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=20, help_text="Stored in international form (+1…).")
+    email = models.EmailField(blank=True)
+    preferred_contact = models.CharField(
+        "preferred contact", max_length=10, choices=ContactMethod.choices
+    )
+    patient_type = models.CharField("new or returning", max_length=10, choices=PatientType.choices)
+    preferred_days = models.JSONField(default=list, blank=True)
+    preferred_times = models.JSONField(default=list, blank=True)
+    reason = models.TextField("reason for the visit", max_length=500, blank=True)
+    insurance = models.CharField(max_length=200, blank=True)
+    referral_source = models.CharField(
+        "heard of us from", max_length=20, choices=ReferralSource.choices, blank=True
+    )
+    privacy_acknowledged_at = models.DateTimeField(editable=False)
+    captcha = models.CharField(max_length=20, choices=Captcha.choices, editable=False)
+
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    staff_notes = models.TextField(
+        blank=True,
+        help_text="For the front desk only: calls made, messages left, what was agreed.",
+    )
+
+    # The pipeline's bookkeeping: which emails have gone out, and which worker is sending them.
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmation = models.CharField(
+        "patient confirmation", max_length=20, choices=Confirmation.choices, editable=False
+    )
+    delivery_claim = models.CharField(max_length=64, blank=True, editable=False)
+    delivery_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    delivery_attempts = models.PositiveIntegerField(default=0, editable=False)
+    queued_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = "appointment request"
+        indexes = [models.Index(fields=["staff_notified_at", "confirmation"])]
+
+    def __str__(self):
+        # Never the patient's name: this label is kept in the admin's history after deletion.
+        return f"Appointment request #{self.pk}"
+
+    @property
+    @admin.display(description="received", ordering="received_at")
+    def received_display(self) -> str:
+        return timezone.localtime(self.received_at).strftime("%b %-d, %Y, %-I:%M %p")
+
+    @property
+    @admin.display(description="name", ordering="last_name")
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    @admin.display(description="phone", ordering="phone")
+    def phone_display(self) -> str:
+        """The number as staff dial it: (312) 555-0142 at home, +44 20 … abroad."""
+        try:
+            number = phonenumbers.parse(self.phone, "US")
+        except phonenumbers.NumberParseException:
+            return self.phone
+        if number.country_code == 1:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    @property
+    @admin.display(description="preferred days")
+    def preferred_days_display(self) -> str:
+        labels = dict(Weekday.choices)
+        return ", ".join(labels.get(day, day) for day in self.preferred_days) or "Any day"
+
+    @property
+    @admin.display(description="preferred times")
+    def preferred_times_display(self) -> str:
+        labels = dict(TimeOfDay.choices)
+        return ", ".join(labels.get(time, time) for time in self.preferred_times) or "Any time"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def needs_delivery(self) -> bool:
+        return self.staff_notified_at is None or self.confirmation == Confirmation.PENDING
+
+    def allowed_statuses(self) -> list[str]:
+        return [self.status, *STATUS_TRANSITIONS[Status(self.status)]]
+
+
+@register_setting(icon="mail")
+class NotificationSettings(BaseGenericSetting):
+    """Who is emailed when a request arrives. Only superusers can change it: no group is given
+    this permission, and the field itself is hidden from anyone else."""
+
+    staff_recipients = models.TextField(
+        "staff email addresses",
+        blank=True,
+        help_text=(
+            "One address per line. Each gets a short email with a link to the new request in "
+            "the admin (never the patient's details). If empty, superusers are emailed."
+        ),
+    )
+
+    panels = [FieldPanel("staff_recipients", permission="superuser")]
+
+    class Meta:
+        verbose_name = "appointment notifications"
+
+    def recipient_list(self) -> list[str]:
+        return [line.strip() for line in self.staff_recipients.splitlines() if line.strip()]
+
+
+def retention_days() -> int:
+    return settings.APPOINTMENT_RETENTION_DAYS
+
+
+def retention_cutoff():
+    """Handled requests received before this are deleted."""
+    return timezone.now() - timedelta(days=retention_days())

@@ -16,7 +16,7 @@ def _ms(text: str) -> float:
 def wrk(url: str, seconds: int = 10, threads: int = 2, connections: int = 8) -> dict:
     if WRK is None:
         raise RuntimeError("wrk is not installed (apt-get install wrk); `make bench` installs it")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         capture_output=True, text=True, check=True,
     )  # fmt: skip

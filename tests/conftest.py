@@ -17,3 +17,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
             )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in with both factors (as staff really are)."""
+    from tests.accounts.factories import login_verified
+
+    login_verified(client, admin_user)
+    return client

@@ -110,6 +110,7 @@ class HomePage(Page):
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
+        "appointments.AppointmentRequestPage",
     ]
     max_count = 1
 

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +8,7 @@ from sitesearch.seo import robots_txt, sitemap
 from sitesearch.views import search
 
 from .health import healthz
+from .views import serve_rendition
 
 handler500 = "website.views.server_error"
 
@@ -23,9 +23,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Only image renditions live under MEDIA_URL that the public should reach; see README.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>images/.*)$", serve_rendition))
 
 # Page feeds with a file extension (/holiday-hours/closures.ics), then Wagtail's page tree,
 # which takes every other URL, so it comes last.

@@ -13,3 +13,11 @@ def server_error(request):
         phone = phone_href = ""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"phone": phone, "phone_href": phone_href}))
+
+
+def serve_rendition(request, path):
+    """Image renditions only (media/images/); original uploads are never served."""
+    from django.conf import settings
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -150,6 +150,8 @@ def test_pages_showing_open_now_expire_when_the_practice_closes(client, home_pag
     from tests.hours.factories import WEEKDAYS_8_TO_5, set_weekly_hours
 
     settings.TIME_ZONE = "America/Chicago"
+    # Travelling in time moves the clock of an in-process cache; Redis keeps real time.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     set_weekly_hours(WEEKDAYS_8_TO_5)
     monday_4_59 = timezone.datetime(2026, 11, 23, 16, 59, tzinfo=ZoneInfo("America/Chicago"))
     with time_machine.travel(monday_4_59, tick=False):

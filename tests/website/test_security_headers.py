@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.accounts.factories import login_verified
+
 pytestmark = pytest.mark.django_db
 
 
@@ -23,7 +25,7 @@ def test_public_pages_get_a_strict_nonce_policy(client, home_page):
 
 def test_admin_gets_its_own_looser_policy(client, home_page):
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-long-enough")
-    client.force_login(admin)
+    login_verified(client, admin)
     response = client.get("/admin/")
     assert response.status_code == 200
     csp = directives(response["Content-Security-Policy"])

@@ -6,6 +6,7 @@ embedded ones `make run` needs: SQLite, a file-system Celery broker and a mail f
 under var/.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "hours",
     "handouts",
     "sitesearch",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -59,6 +61,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "csp",
+    "django_recaptcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,9 +87,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the outcome of every sign-in attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -141,6 +152,32 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz", "/media/")
+
+# --- Staff sign-in: lockout, two factors, idle sessions ------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses sign-in while an account is locked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Behind proxies, the header that carries the client's address (e.g. HTTP_X_FORWARDED_FOR) and
+# how many of our proxies append to it; only that header is trusted (website/client_ip.py).
+# Unset: the connection's own address.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["username", "password"]
+AXES_VERBOSE = False
+# Staff who can see appointment requests (and superusers) sign in with a second factor.
+ADMIN_TWO_FACTOR_REQUIRED = env.bool("ADMIN_TWO_FACTOR_REQUIRED", default=True)
+TWO_FACTOR_REQUIRED_PERMISSIONS = ["appointments.view_appointmentrequest"]
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Practice website")
+# Signed-in staff are signed out after this much inactivity (the session slides with each request).
+SESSION_COOKIE_AGE = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -213,11 +250,27 @@ RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", default="v3")  # "v3" (score) or "v2" (checkbox)
 RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
+# A patient must never wait long on Google: past this, the request is kept and flagged instead.
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_TIMEOUT_SECONDS", default=3)  # whole seconds
+
+# --- Appointment requests ----------------------------------------------------------------------
+# Handled requests (scheduled, declined, spam) are deleted this many days after they arrived.
+APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
+# At most this many requests per visitor (IP address) per window; then the form gives the phone.
+APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
+APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", default=3600)
+# A form sent back quicker than this after it was shown is from a bot.
+APPOINTMENT_MIN_SUBMIT_SECONDS = env.float("APPOINTMENT_MIN_SUBMIT_SECONDS", default=3)
+# How long one worker may hold a request while emailing it before another may take over.
+APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS", default=120)
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only formats Wagtail can render: no SVG (it can carry scripts).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Documents are PDFs only: no HTML or other files a browser might run.
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PATH = "admin/"
 
@@ -279,5 +332,7 @@ LOGGING = {
         # @media rule of site.css; failures (an image it cannot load) are still errors.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # django-axes logs every sign-in at INFO; lockouts still come through as warnings.
+        "axes": {"level": "WARNING"},
     },
 }

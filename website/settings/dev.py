@@ -6,6 +6,8 @@ from .base import STATIC_ROOT, env
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-key-not-secret-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# Off by default on a laptop so the printed admin login works at once; on everywhere else.
+ADMIN_TWO_FACTOR_REQUIRED = env.bool("ADMIN_TWO_FACTOR_REQUIRED", default=False)
 
 # runserver serves static files from the apps' folders; whitenoise only wants the folder to exist.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

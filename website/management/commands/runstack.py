@@ -61,6 +61,8 @@ class Command(BaseCommand):
         else:
             where = f"{settings.EMAIL_BACKEND}"
         self.stdout.write(self.style.SUCCESS(f"  Mail:        {where}"))
+        if not settings.ADMIN_TWO_FACTOR_REQUIRED:
+            self.stdout.write("  Two-factor sign-in is off here (ADMIN_TWO_FACTOR_REQUIRED=true)")
         self.stdout.write(self.style.SUCCESS("  Stop:        Ctrl-C\n"))
         # Ctrl-C or a plain `kill` both end the stack (SIGINT may arrive ignored when started
         # from a script, so it is set explicitly).

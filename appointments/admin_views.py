@@ -1,0 +1,153 @@
+"""The front desk's inbox in the Wagtail admin: the list, its filters, search and export, the
+detail view and the status form. Every look at a request, every change and every export is
+written to Wagtail's history (ModelLogEntry), with the staff member's name."""
+
+import re
+import uuid
+
+import django_filters
+from django import forms
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import AppointmentRequest, Captcha, Status
+
+VIEWED = "appointments.view"
+EXPORTED = "appointments.export"
+STATUS_CHANGED = "appointments.status"
+
+
+class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
+    """Requests come only from the public form, so nobody adds (or copies) one in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+
+class AppointmentRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=Status.choices, empty_label="All", widget=forms.RadioSelect
+    )
+    received = django_filters.DateFromToRangeFilter(
+        field_name="received_at__date", label="Received", widget=DateRangePickerWidget
+    )
+    captcha = django_filters.ChoiceFilter(
+        choices=Captcha.choices, empty_label="All", widget=forms.RadioSelect, label="Captcha"
+    )
+
+    class Meta:
+        model = AppointmentRequest
+        fields = ["status", "received", "captcha"]
+
+
+def formula_safe(value) -> str:
+    """A spreadsheet runs a cell starting with = + - @ as a formula; a patient's text must not."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+class AppointmentRequestIndexView(generic.IndexView):
+    def search_queryset(self, queryset):
+        """Every word must match a name, the email or (by its digits) the phone number, so
+        "Jane Doe", "doe@example" and "(312) 555-0100" all find the request."""
+        if not self.is_searching:
+            return queryset
+        query = Q()
+        for word in self.search_query.split()[:6]:
+            matches = (
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+            )
+            digits = re.sub(r"\D", "", word)
+            if len(digits) >= 3:
+                matches |= Q(phone__contains=digits)
+            query &= matches
+        return queryset.filter(query)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        export_id = uuid.uuid4()  # one export: one uuid shared by its log entries
+        with transaction.atomic():
+            for appointment in queryset:
+                log(
+                    appointment,
+                    EXPORTED,
+                    user=self.request.user,
+                    uuid=export_id,
+                    data={"format": spreadsheet_format},
+                )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_filename(self):
+        return f"appointment-requests-{timezone.localdate():%Y-%m-%d}"
+
+
+class AppointmentRequestInspectView(generic.InspectView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, VIEWED, user=request.user, data={"view": "detail"})
+        return response
+
+    def get_phone_display_value(self):
+        return self.object.phone_display
+
+    def get_preferred_days_display_value(self):
+        return self.object.preferred_days_display
+
+    def get_preferred_times_display_value(self):
+        return self.object.preferred_times_display
+
+    def get_received_at_display_value(self):
+        return self.object.received_display
+
+    def get_staff_notified_at_display_value(self):
+        sent = self.object.staff_notified_at
+        return timezone.localtime(sent).strftime("%b %-d, %Y, %-I:%M %p") if sent else "Not yet"
+
+
+class AppointmentRequestAdminForm(WagtailAdminModelForm):
+    """Staff change only the status (along the allowed steps) and their notes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields and self.instance.pk:
+            allowed = self.instance.allowed_statuses()
+            self.fields["status"].choices = [
+                (value, label) for value, label in Status.choices if value in allowed
+            ]
+
+    def save(self, commit=True):
+        if "status" in self.changed_data:
+            self.instance.status_changed_at = timezone.now()
+        return super().save(commit=commit)
+
+
+class AppointmentRequestEditView(generic.EditView):
+    def get_object(self, queryset=None):
+        appointment = super().get_object(queryset)
+        self.status_before = appointment.status
+        return appointment
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, VIEWED, user=request.user, data={"view": "edit"})
+        return response
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if instance.status != self.status_before:
+            log(
+                instance,
+                STATUS_CHANGED,
+                user=self.request.user,
+                data={"from": self.status_before, "to": instance.status},
+            )
+        return instance

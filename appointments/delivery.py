@@ -1,0 +1,139 @@
+"""Sending a request's emails at least once and, in practice, exactly once.
+
+A worker first *claims* the request in a short transaction (`select_for_update(skip_locked=True)`
+plus a lease: `delivery_claim` names the task, `delivery_claimed_until` says until when). It then
+sends outside any transaction, so a slow mail server never holds a database lock that the form
+would wait on, and records each email as it goes. Another task for the same request (a duplicate,
+a redelivery, the sweep) finds it claimed or already sent and does nothing. If the worker dies,
+the lease runs out and the sweep queues the request again.
+"""
+
+import logging
+from datetime import timedelta
+from smtplib import SMTPRecipientsRefused
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import emails
+from .models import AppointmentRequest, Confirmation, NotificationSettings
+
+logger = logging.getLogger(__name__)
+
+# A task queued but not started within this long is taken to be lost (e.g. a worker killed while
+# holding it on a broker that does not redeliver); the sweep queues its request again.
+REQUEUE_AFTER = timedelta(minutes=5)
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=settings.APPOINTMENT_DELIVERY_LEASE_SECONDS)
+
+
+def claim(pk: int, claimant: str) -> AppointmentRequest | None:
+    """The request, now held by `claimant`; None if it needs nothing or someone else holds it."""
+    now = timezone.now()
+    with transaction.atomic():
+        appointment = (
+            AppointmentRequest.objects.select_for_update(skip_locked=True)
+            .filter(pk=pk)
+            .filter(
+                Q(delivery_claimed_until__isnull=True)
+                | Q(delivery_claimed_until__lt=now)
+                | Q(delivery_claim=claimant)  # a retry of the task that holds it
+            )
+            .first()
+        )
+        if appointment is None or not appointment.needs_delivery:
+            return None
+        appointment.delivery_claim = claimant
+        appointment.delivery_claimed_until = now + lease()
+        appointment.delivery_attempts += 1
+        appointment.save(
+            update_fields=["delivery_claim", "delivery_claimed_until", "delivery_attempts"]
+        )
+    return appointment
+
+
+def send_pending_emails(appointment: AppointmentRequest) -> None:
+    """Sends what has not gone out yet, recording each email as soon as it is sent."""
+    if appointment.staff_notified_at is None:
+        recipients = staff_recipients()
+        if recipients:
+            emails.staff_notification(appointment, recipients).send()
+            _record(appointment, staff_notified_at=timezone.now())
+            logger.info("Staff notified of appointment request #%s", appointment.pk)
+        else:
+            # Left unsent, so the sweep tries again each minute and this is logged until fixed.
+            logger.error(
+                "Nobody to tell about appointment request #%s: set an address in Settings → "
+                "Appointment notifications (or give a superuser an email address)",
+                appointment.pk,
+            )
+    if appointment.confirmation == Confirmation.PENDING:
+        try:
+            emails.patient_confirmation(appointment).send()
+        except SMTPRecipientsRefused:
+            # The patient's address will not take mail: asking again would not change that.
+            _record(appointment, confirmation=Confirmation.REFUSED)
+            logger.warning("Confirmation for appointment request #%s refused", appointment.pk)
+        else:
+            _record(appointment, confirmation=Confirmation.SENT)
+
+
+def release(appointment: AppointmentRequest, *, retry_at=None) -> None:
+    """Lets go of the claim: for good (retry_at=None), or holds it until a retry is due."""
+    if retry_at is None:
+        changes = {"delivery_claim": "", "delivery_claimed_until": None}
+    else:
+        changes = {"delivery_claimed_until": retry_at}
+    _holding(appointment).update(**changes)
+
+
+def give_up_for_now(appointment: AppointmentRequest) -> None:
+    """Retries are used up: the lease ends now, so the next sweep starts again."""
+    _holding(appointment).update(delivery_claimed_until=timezone.now())
+
+
+def staff_recipients() -> list[str]:
+    recipients = NotificationSettings.load().recipient_list()
+    if recipients:
+        return recipients
+    superusers = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    return [email for email in superusers.values_list("email", flat=True) if email]
+
+
+def requests_to_queue(now=None, limit: int = 500) -> list[int]:
+    """Requests with an email still to send and no task working on them: never queued (the
+    broker was down), a lease that ran out (the worker died), or queued long ago and never
+    started (the task was lost)."""
+    now = now or timezone.now()
+    waiting = AppointmentRequest.objects.filter(
+        Q(staff_notified_at__isnull=True) | Q(confirmation=Confirmation.PENDING)
+    )
+    unclaimed = Q(delivery_claimed_until__isnull=True)
+    lost = (
+        Q(delivery_claimed_until__lt=now)
+        | Q(unclaimed & Q(queued_at__isnull=True))
+        | Q(unclaimed & Q(queued_at__lt=now - REQUEUE_AFTER))
+    )
+    return list(waiting.filter(lost).order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def mark_queued(pks: list[int]) -> None:
+    AppointmentRequest.objects.filter(pk__in=pks).update(queued_at=timezone.now())
+
+
+def _holding(appointment: AppointmentRequest):
+    return AppointmentRequest.objects.filter(
+        pk=appointment.pk, delivery_claim=appointment.delivery_claim
+    )
+
+
+def _record(appointment: AppointmentRequest, **changes) -> None:
+    # Only these columns: staff may be changing the status or notes at the same moment.
+    AppointmentRequest.objects.filter(pk=appointment.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(appointment, field, value)

@@ -1,0 +1,76 @@
+"""Defences against bots that never cost a real patient their request.
+
+- a signed form token: when the form was shown (too quick is likely a bot: nothing is stored
+  and the form comes back as typed) and a key that makes a double click or a resubmitted page
+  one request;
+- a honeypot field people never see;
+- a per-visitor rate limit kept in Django's cache (files, memory or Redis);
+- reCAPTCHA (see recaptcha.py).
+A filled honeypot is turned away quietly: the same thank-you page, and nothing stored.
+"""
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+from website.client_ip import client_ip
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "appointments.form-token"  # noqa: S105 (a namespace, not a secret)
+HONEYPOT_FIELD = "website"
+
+
+@dataclass(frozen=True)
+class FormToken:
+    submission_key: uuid.UUID
+    issued_at: float
+
+    @classmethod
+    def issue(cls) -> str:
+        return signing.dumps({"key": uuid.uuid4().hex, "at": time.time()}, salt=TOKEN_SALT)
+
+    @classmethod
+    def read(cls, value: str | None) -> "FormToken | None":
+        """The token the form came back with, or None if it is missing or was tampered with."""
+        if not value or len(value) > 200:
+            return None
+        try:
+            data = signing.loads(value, salt=TOKEN_SALT)
+            return cls(submission_key=uuid.UUID(hex=data["key"]), issued_at=float(data["at"]))
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            return None
+
+    def sent_too_quickly(self) -> bool:
+        return time.time() - self.issued_at < settings.APPOINTMENT_MIN_SUBMIT_SECONDS
+
+
+def honeypot_filled(data) -> bool:
+    return bool(data.get(HONEYPOT_FIELD, "").strip())
+
+
+class RateLimit:
+    """Counts requests per visitor in a fixed window. The cache key is a keyed hash of the
+    address, so the cache never holds IP addresses."""
+
+    def __init__(self, request):
+        digest = salted_hmac("appointments.rate-limit", client_ip(request)).hexdigest()
+        self.key = f"appointments:rate:{digest[:32]}"
+
+    def exceeded(self) -> bool:
+        return cache.get(self.key, 0) >= settings.APPOINTMENT_RATE_LIMIT
+
+    def record(self) -> None:
+        window = settings.APPOINTMENT_RATE_LIMIT_WINDOW
+        # add() starts the window only if none is running; incr() is atomic on Redis.
+        cache.add(self.key, 0, timeout=window)
+        try:
+            cache.incr(self.key)
+        except ValueError:  # the window ended between the two calls
+            cache.set(self.key, 1, timeout=window)

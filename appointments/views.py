@@ -1,0 +1,147 @@
+"""The form page and the thank-you page (routes of AppointmentRequestPage).
+
+A request that passes the checks is saved first, in a transaction; its emails are queued only
+after the commit, and a broker that is down delays them (the sweep in tasks.py catches up)
+without the patient ever seeing an error.
+"""
+
+import logging
+
+from csp.decorators import csp_replace, csp_update
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from website.client_ip import client_ip
+from website.models import PracticeSettings
+
+from .forms import AppointmentRequestForm
+from .models import AppointmentRequest, retention_days
+from .recaptcha import CSP_REPLACE, CSP_UPDATE, recaptcha_enabled, uses_v2
+from .spam import HONEYPOT_FIELD, FormToken, RateLimit, honeypot_filled
+from .tasks import queue_delivery
+
+logger = logging.getLogger(__name__)
+
+FORM_TEMPLATE = "appointments/appointment_request_page.html"
+THANK_YOU_TEMPLATE = "appointments/thank_you.html"
+MULTI_VALUED = {"preferred_days", "preferred_times"}
+
+
+def appointment_form_view(page, request):
+    if recaptcha_enabled():
+        # Google's script may run on this page only: the policy is widened for this response.
+        view = csp_update(CSP_UPDATE)(csp_replace(CSP_REPLACE)(_form_view))
+    else:
+        view = _form_view
+    response = view(page, request)
+    # The page holds a one-time form token and, after an error, what the patient typed.
+    add_never_cache_headers(response)
+    return response
+
+
+def thank_you_view(page, request):
+    response = TemplateResponse(request, THANK_YOU_TEMPLATE, page.get_context(request))
+    add_never_cache_headers(response)
+    return response
+
+
+def _form_view(page, request):
+    if request.method != "POST":
+        form = AppointmentRequestForm(initial={"form_token": FormToken.issue()})
+        return _render(page, request, form)
+    return _handle_submission(page, request)
+
+
+def _handle_submission(page, request):
+    thank_you = redirect(page.thank_you_url(request), permanent=False)
+    thank_you.status_code = 303  # the browser fetches it with GET: a reload sends nothing again
+    if honeypot_filled(request.POST):
+        logger.info("Appointment form: dropped a submission that filled in the honeypot")
+        return thank_you
+    token = FormToken.read(request.POST.get("form_token"))
+    if token is None:
+        return _render_again(
+            page, request, "Sorry, something went wrong on our side. Please check your "
+            "details and press the button again."
+        )  # fmt: skip
+    if token.sent_too_quickly():
+        # Bots post at once. A fast person (autofill) must not lose the request, so nothing is
+        # stored but the form comes back as typed; the second press is past the minimum.
+        logger.info("Appointment form: a submission came too quickly; the form was shown again")
+        return _render_again(
+            page, request, "Please check your details, then press the button again."
+        )
+    if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
+        return thank_you  # a double click or a resubmitted page: the first one is stored
+    rate_limit = RateLimit(request)
+    if rate_limit.exceeded():
+        logger.info("Appointment form: rate limit reached for a visitor")
+        return _render_again(page, request, _rate_limit_message(request))
+
+    form = AppointmentRequestForm(request.POST, remote_ip=client_ip(request))
+    if not form.is_valid():
+        if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
+            return thank_you  # the other half of a double click got there first
+        if form.has_error("__all__", "captcha_invalid"):
+            rate_limit.record()
+        return _render(page, request, form)
+
+    stored = _store(form, token)
+    rate_limit.record()
+    if stored is not None:
+        logger.info("Appointment request #%s stored", stored.pk)
+    return thank_you
+
+
+def _store(form, token) -> AppointmentRequest | None:
+    try:
+        with transaction.atomic():
+            stored = form.save_request(token.submission_key)
+            transaction.on_commit(lambda: queue_delivery(stored.pk))
+    except IntegrityError:
+        # The same form token committed a moment earlier (a double click that raced this one).
+        if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
+            return None
+        raise
+    return stored
+
+
+def _render(page, request, form, notice: str = ""):
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "notice": notice,
+            "honeypot": form[HONEYPOT_FIELD],
+            "recaptcha": recaptcha_enabled(),
+            "recaptcha_v2": uses_v2(),
+            "retention_days": retention_days(),
+        }
+    )
+    return TemplateResponse(request, FORM_TEMPLATE, context)
+
+
+def _render_again(page, request, notice: str):
+    """The form as the patient filled it in, with a message at the top and no field errors."""
+    initial = {
+        name: request.POST.getlist(name) if name in MULTI_VALUED else request.POST.get(name, "")
+        for name in AppointmentRequestForm.base_fields
+        if name not in {HONEYPOT_FIELD, "form_token", "captcha"}
+    }
+    initial["privacy_acknowledged"] = bool(request.POST.get("privacy_acknowledged"))
+    token = request.POST.get("form_token", "")
+    initial["form_token"] = token if FormToken.read(token) else FormToken.issue()
+    return _render(page, request, AppointmentRequestForm(initial=initial), notice)
+
+
+def _rate_limit_message(request) -> str:
+    practice = PracticeSettings.for_request(request)
+    return (
+        "We have received several requests from you in the last hour, so this one was not "
+        f"sent. To be sure we get it, please call us at {practice.phone}."
+        if practice.phone
+        else "We have received several requests from you in the last hour, so this one was "
+        "not sent. Please try again later or call us."
+    )

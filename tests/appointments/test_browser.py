@@ -1,0 +1,96 @@
+"""The form in headless Chromium, driven by the keyboard alone, checked by axe-core."""
+
+import pytest
+
+from appointments.models import AppointmentRequest
+from tests.harness.browser import assert_no_axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.id || document.activeElement.className")
+
+
+def tab_to(page, element_id: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def type_into(page, element_id: str, text: str) -> None:
+    tab_to(page, element_id)
+    page.keyboard.type(text)
+
+
+def press_space_on(page, element_id: str) -> None:
+    tab_to(page, element_id)
+    page.keyboard.press("Space")
+
+
+def test_a_patient_can_fill_in_and_send_the_form_by_keyboard_alone(
+    page, live_server, appointment_page
+):
+    page.goto(live_server.url + appointment_page.url)
+    assert_no_axe_violations(page)
+
+    # Sending it empty: the summary takes focus, is announced, and its links lead to the fields.
+    type_into(page, "id_first_name", "Jane")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".error-summary")
+    assert page.title().startswith("Error:")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    assert "Enter your last name." in page.inner_text(".error-summary")
+    assert_no_axe_violations(page)
+    assert page.input_value("#id_first_name") == "Jane"  # kept
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_last_name"
+    page.keyboard.press("Enter")
+    assert focused(page) == "id_last_name"
+
+    page.keyboard.type("Doe")
+    type_into(page, "id_phone", "312 555 0177")
+    type_into(page, "id_email", "jane.doe@example.com")
+    press_space_on(page, "id_preferred_contact_0")  # Phone call
+    page.keyboard.press("ArrowDown")  # radio groups move with the arrow keys: Text message
+    tab_to(page, "id_patient_type_0")  # Tab enters a radio group once, at its first option
+    page.keyboard.press("ArrowDown")  # Returning
+    press_space_on(page, "id_preferred_days_1")  # Tuesday
+    press_space_on(page, "id_preferred_times_0")  # Morning
+    type_into(page, "id_reason", "Sciatica, left leg")
+    type_into(page, "id_insurance", "Aetna")
+    tab_to(page, "id_referral_source")
+    page.keyboard.press("ArrowDown")  # first real option: my doctor
+    press_space_on(page, "id_privacy_acknowledged")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/thank-you/")
+    assert "Thank you" in page.inner_text("h1")
+    assert_no_axe_violations(page)
+    stored = AppointmentRequest.objects.get()
+    assert (stored.first_name, stored.last_name, stored.phone) == ("Jane", "Doe", "+13125550177")
+    assert stored.preferred_contact == "text"
+    assert stored.patient_type == "returning"
+    assert stored.preferred_days == ["tue"] and stored.preferred_times == ["morning"]
+    assert stored.reason == "Sciatica, left leg" and stored.insurance == "Aetna"
+    assert stored.referral_source == "doctor"
+
+
+def test_the_form_fits_a_small_phone_and_loads_nothing_from_elsewhere(
+    phone_page, live_server, appointment_page
+):
+    requests = []
+    phone_page.on("request", lambda request: requests.append(request.url))
+    phone_page.goto(live_server.url + appointment_page.url)
+    phone_page.click("button[type=submit]")
+    phone_page.wait_for_selector(".error-summary")
+    overflow = phone_page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0
+    assert_no_axe_violations(phone_page)
+    assert [url for url in requests if not url.startswith(live_server.url)] == []

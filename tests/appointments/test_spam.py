@@ -1,0 +1,114 @@
+"""Bots are turned away quietly; real patients keep what they typed and get the phone number."""
+
+import pytest
+import time_machine
+
+from appointments.models import AppointmentRequest
+from appointments.spam import FormToken
+
+from .conftest import VALID, form_token, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_filled_honeypot_gets_the_thank_you_page_and_stores_nothing(client, appointment_page):
+    response = submit(client, appointment_page, {"website": "http://spam.example"})
+    assert response.status_code == 303
+    assert response["Location"].endswith("/thank-you/")
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people_and_screen_readers(client, appointment_page):
+    html = client.get(appointment_page.url).content.decode()
+    assert '<div class="form-trap" aria-hidden="true">' in html
+    assert 'name="website"' in html and 'tabindex="-1"' in html
+
+
+def test_a_form_sent_too_quickly_is_not_stored_but_comes_back_as_typed(
+    client, appointment_page, settings
+):
+    """A bot posting at once gets nothing stored; a fast person (autofill) loses nothing."""
+    settings.APPOINTMENT_MIN_SUBMIT_SECONDS = 60
+    response = submit(client, appointment_page)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not AppointmentRequest.objects.exists()
+    assert "press the button again" in html
+    assert f'value="{VALID["first_name"]}"' in html
+
+
+def test_a_form_sent_after_the_minimum_time_is_stored(client, appointment_page, settings):
+    settings.APPOINTMENT_MIN_SUBMIT_SECONDS = 60
+    html = client.get(appointment_page.url).content.decode()
+    token = form_token(html)
+    issued = FormToken.read(token).issued_at
+    with time_machine.travel(issued + 61, tick=False):
+        client.post(appointment_page.url, {**VALID, "form_token": token})
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_a_tampered_token_asks_to_send_again_and_keeps_everything(client, appointment_page):
+    response = submit(client, appointment_page, {"form_token": "forged"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not AppointmentRequest.objects.exists()
+    assert "Please check your details and press the button again." in html
+    assert 'name="first_name" value="Jane"' in html
+    assert 'name="phone" value="(312) 555-0177"' in html
+    assert "Aching lower back" in html
+    # A fresh, valid token: pressing the button again works.
+    assert submit(client, appointment_page, {"form_token": form_token(html)}).status_code == 303
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_a_double_click_or_resubmitted_page_stores_one_request(client, appointment_page):
+    html = client.get(appointment_page.url).content.decode()
+    payload = {**VALID, "form_token": form_token(html)}
+    first = client.post(appointment_page.url, payload)
+    second = client.post(appointment_page.url, payload)
+    assert first.status_code == second.status_code == 303
+    assert second["Location"] == first["Location"]
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_the_rate_limit_keeps_what_was_typed_and_gives_the_phone(
+    client, appointment_page, settings
+):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    address = {"REMOTE_ADDR": "203.0.113.7"}
+    for _ in range(2):
+        assert submit(client, appointment_page, **address).status_code == 303
+    response = submit(client, appointment_page, {"first_name": "Third"}, **address)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert AppointmentRequest.objects.count() == 2
+    assert "please call us at (312) 555-0100" in html
+    assert 'role="alert"' in html
+    assert 'name="first_name" value="Third"' in html
+    # Someone else is not affected.
+    other = submit(client, appointment_page, **{"REMOTE_ADDR": "203.0.113.8"})
+    assert other.status_code == 303
+    assert AppointmentRequest.objects.count() == 3
+
+
+def test_behind_a_proxy_the_limit_is_per_visitor_not_per_proxy(client, appointment_page, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    first = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    second = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.21"}
+    assert submit(client, appointment_page, **first).status_code == 303
+    assert submit(client, appointment_page, **second).status_code == 303
+    # A made-up address to the left of the proxy's entry does not get around the limit.
+    spoofed = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.20"}
+    assert submit(client, appointment_page, **spoofed).status_code == 200
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_form_errors_do_not_count_against_the_limit(client, appointment_page, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 1
+    address = {"REMOTE_ADDR": "203.0.113.30"}
+    for _ in range(3):
+        assert submit(client, appointment_page, {"phone": "12"}, **address).status_code == 200
+    assert submit(client, appointment_page, **address).status_code == 303
