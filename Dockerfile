@@ -6,11 +6,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=website.settings.production
 
-# libpq for PostgreSQL; the Pango/Cairo libraries WeasyPrint needs for handout PDFs; curl for
-# health checks.
+# libpq for PostgreSQL; what WeasyPrint needs for handout PDFs (Pango with HarfBuzz, fontconfig
+# and a font); curl for health checks.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpq5 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libffi8 fonts-dejavu-core curl \
+        libpq5 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig libffi8 \
+        fonts-dejavu-core curl \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 practice

@@ -31,8 +31,10 @@ def main() -> int:
     import django
 
     django.setup()
+    from .handouts import build_figures, describe, serve_figures
     from .pages import measure, page_paths
 
+    handout_pdf = build_figures()
     paths = page_paths()
     pages = {}
     for key, path in paths.items():
@@ -54,6 +56,10 @@ def main() -> int:
                 static_path = static_css_path()
                 results["static"] = wrk(server.url + static_path, seconds=seconds)
                 results["worker_rss_mb"] = server.worker_rss_mb()
+                if handout_pdf is not None:
+                    print(f"  {mode:8} {'handout PDF':10} {handout_pdf['path']}")
+                    handout_pdf = serve_figures(server.url, handout_pdf, seconds)
+    results["handout_pdf"] = handout_pdf
     for key, figures in pages.items():
         results["pages"][key].update(
             queries=figures["queries"],
@@ -63,6 +69,7 @@ def main() -> int:
     results["checks"] = checks(results)
     (ROOT / "var" / "bench.json").write_text(json.dumps(results, indent=2))
     print_table(results)
+    print(describe(handout_pdf))
     print(f"\nWritten to {ROOT / 'var' / 'bench.json'}")
     return 0
 

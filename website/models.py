@@ -109,6 +109,7 @@ class HomePage(Page):
         "hours.HolidayHoursPage",
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
+        "handouts.HandoutIndexPage",
         "appointments.AppointmentRequestPage",
     ]
     max_count = 1

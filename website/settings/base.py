@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "blog",
     "appointments",
     "hours",
+    "handouts",
     "sitesearch",
     "accounts",
     "wagtail.contrib.forms",
@@ -327,6 +328,10 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Wagtail's background tasks (search index, references) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint logs every step of every handout PDF, and warns about each screen-only
+        # @media rule of site.css; failures (an image it cannot load) are still errors.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
         # django-axes logs every sign-in at INFO; lockouts still come through as warnings.
         "axes": {"level": "WARNING"},
     },

@@ -1,0 +1,71 @@
+"""Demo handouts: the list of handouts in the main navigation and the practice's facet joint
+program (handouts/demo_content.py), medically reviewed by Dr. Weber as the demo article is (the
+physicians demo, loaded before this one, creates him), published, with its PDFs queued for the
+worker.
+
+Safe to run again: the condition, the list and the handout are each made only when missing
+(found by name or slug), so staff edits survive.
+"""
+
+from django.utils import timezone
+
+from medical_review.models import DEFAULT_REVIEW_INTERVAL
+from physicians.models import PhysicianPage
+from website.models import HomePage
+
+from . import demo_content as seed
+from .models import Condition, HandoutIndexPage, HandoutPage
+
+
+def load(stdout) -> None:
+    condition, _ = Condition.objects.get_or_create(name=seed.CONDITION)
+    index = _index_page(stdout)
+    _handout(index, condition, stdout)
+
+
+def _index_page(stdout) -> HandoutIndexPage:
+    index = HandoutIndexPage.objects.first()
+    if index is not None:
+        return index
+    index = HandoutIndexPage(**seed.INDEX)
+    HomePage.objects.first().add_child(instance=index)
+    index.save_revision().publish()
+    stdout.write("  handouts list created")
+    return index
+
+
+def _handout(index: HandoutIndexPage, condition: Condition, stdout) -> None:
+    if HandoutPage.objects.filter(slug=seed.HANDOUT["slug"]).exists():
+        return
+    weber = PhysicianPage.objects.filter(slug="thomas-weber").first()
+    today = timezone.localdate()
+    handout = HandoutPage(
+        **seed.HANDOUT,
+        reviewed_by=weber,
+        last_reviewed=today if weber else None,
+        next_review_due=today + DEFAULT_REVIEW_INTERVAL if weber else None,
+        exercises=[("exercise", exercise_value(*row)) for row in seed.EXERCISES],
+        precautions=[("precaution", text) for text in seed.PRECAUTIONS],
+        care_cards=[("care_card", card) for card in seed.CARE_CARDS],
+        citations=[("citation", citation) for citation in seed.CITATIONS],
+    )
+    handout.conditions = [condition]
+    index.add_child(instance=handout)
+    handout.save_revision().publish()
+    stdout.write(f"  handout created: {handout.title}")
+
+
+def exercise_value(name, steps, sets, reps, hold, frequency, tip) -> dict:
+    return {
+        "name": name,
+        "starting_position": "",
+        "equipment": "",
+        "steps": steps,
+        "sets": sets,
+        "reps": reps,
+        "hold": hold,
+        "frequency": frequency,
+        "tip": tip,
+        "images": [],
+        "video": {"url": "", "text_alternative": ""},
+    }
