@@ -31,7 +31,20 @@ def _index_page(stdout) -> HandoutIndexPage:
     HomePage.objects.first().add_child(instance=index)
     index.save_revision().publish()
     stdout.write("  handouts list created")
+    _link_home_service_card(index)
     return index
+
+
+def _link_home_service_card(index: HandoutIndexPage) -> None:
+    """The home page's "Home exercise programs" card leads here (it was made before this list)."""
+    home = HomePage.objects.first()
+    changed = False
+    for block in home.services:
+        if block.value["title"] == "Home exercise programs" and block.value["page"] is None:
+            block.value["page"] = index
+            changed = True
+    if changed:
+        home.save_revision().publish()
 
 
 def _handout(index: HandoutIndexPage, condition: Condition, stdout) -> None:
