@@ -12,6 +12,8 @@ from .server import BENCH_DIR, ROOT, Gunicorn, bench_environment, build_site
 # The Wagtail team's demo site on this machine (2 cores, gunicorn 2 sync workers, SQLite,
 # wrk -t2 -c8): requests/s. Our uncached pages aim at twice these.
 DEMO_RPS = {"home": 43, "article": 82, "search": 39}
+# Pages that are never served from the page cache, by design.
+NEVER_CACHED = {"search"}
 TARGETS = {
     "uncached_vs_demo": 2.0,
     "cached_vs_static": 0.75,
@@ -27,7 +29,8 @@ def main() -> int:
     print(f"Building the demo site in {BENCH_DIR.relative_to(ROOT)} (production settings)…")
     build_site(env)
 
-    os.environ.update(env)
+    # Queries and sizes are measured in this process, on the page as built (not a cached copy).
+    os.environ.update(env, PAGE_CACHE_SECONDS="0")
     import django
 
     django.setup()
@@ -90,6 +93,8 @@ def checks(results: dict) -> dict:
             target = demo * TARGETS["uncached_vs_demo"]
             found[f"{key} uncached >= {target:g}/s"] = (rps, rps >= target)
     for key, figures in results["pages"].items():
+        if key in NEVER_CACHED:
+            continue  # search results must not be cached: they have no cached figure to meet
         rps = figures["cached"]["rps"]
         target = round(static_rps * TARGETS["cached_vs_static"], 1)
         found[f"{key} cached >= {target:g}/s (0.75x static)"] = (rps, rps >= target)
