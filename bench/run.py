@@ -5,6 +5,7 @@ writes var/bench.json. BENCH_SECONDS sets the length of each load run (default 1
 import json
 import os
 import sys
+import urllib.request
 
 from .load import wrk
 from .server import BENCH_DIR, ROOT, Gunicorn, bench_environment, build_site
@@ -53,6 +54,7 @@ def main() -> int:
         ) as server:
             for key, figures in pages.items():
                 print(f"  {mode:8} {key:10} {figures['path']}")
+                warm(server.url + figures["path"])  # the first request fills the page cache
                 run = wrk(server.url + figures["path"], seconds=seconds)
                 results["pages"].setdefault(key, {})[mode] = run
             if mode == "cached":
@@ -75,6 +77,11 @@ def main() -> int:
     print(describe(handout_pdf))
     print(f"\nWritten to {ROOT / 'var' / 'bench.json'}")
     return 0
+
+
+def warm(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
 
 
 def static_css_path() -> str:
