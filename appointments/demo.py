@@ -6,6 +6,7 @@ Idempotent, and it never overwrites what staff have changed.
 
 from wagtail.blocks import StreamValue
 
+from website.demo_pages import ensure_published_child
 from website.models import HomePage, PracticeSettings, StandardPage
 
 from .models import AppointmentRequestPage, NotificationSettings, retention_days
@@ -33,16 +34,15 @@ def load(stdout) -> None:
 
 
 def _appointment_page(stdout) -> AppointmentRequestPage:
-    existing = AppointmentRequestPage.objects.first()
-    if existing is not None:
-        return existing
-    home = HomePage.objects.first()
-    page = AppointmentRequestPage(
-        title="Request an appointment", slug="request-appointment", intro=INTRO
+    page, _ = ensure_published_child(
+        HomePage.objects.first(),
+        AppointmentRequestPage.objects.all(),
+        AppointmentRequestPage(
+            title="Request an appointment", slug="request-appointment", intro=INTRO
+        ),
+        stdout,
+        "appointment request page created",
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    stdout.write("  appointment request page created")
     return page
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from medical_review.models import DEFAULT_REVIEW_INTERVAL
 from physicians.models import PhysicianPage
+from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from . import demo_article
@@ -23,12 +24,9 @@ def load(stdout) -> None:
     home = HomePage.objects.first()
     if home is None:
         return
-    blog = BlogIndexPage.objects.first()
-    if blog is None:
-        blog = BlogIndexPage(**INDEX)
-        home.add_child(instance=blog)
-        blog.save_revision().publish()
-        stdout.write("  blog created")
+    blog, _ = ensure_published_child(
+        home, BlogIndexPage.objects.all(), BlogIndexPage(**INDEX), stdout, "blog created"
+    )
     if ArticlePage.objects.filter(slug=demo_article.SLUG).exists():
         return
     weber = PhysicianPage.objects.filter(slug="thomas-weber").first()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from medical_review.models import DEFAULT_REVIEW_INTERVAL
 from physicians.models import PhysicianPage
+from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from . import demo_content as seed
@@ -24,14 +25,15 @@ def load(stdout) -> None:
 
 
 def _index_page(stdout) -> HandoutIndexPage:
-    index = HandoutIndexPage.objects.first()
-    if index is not None:
-        return index
-    index = HandoutIndexPage(**seed.INDEX)
-    HomePage.objects.first().add_child(instance=index)
-    index.save_revision().publish()
-    stdout.write("  handouts list created")
-    _link_home_service_card(index)
+    index, created = ensure_published_child(
+        HomePage.objects.first(),
+        HandoutIndexPage.objects.all(),
+        HandoutIndexPage(**seed.INDEX),
+        stdout,
+        "handouts list created",
+    )
+    if created:
+        _link_home_service_card(index)
     return index
 
 

@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 from wagtail.models import Site
 
+from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from .models import Closure, ClosureHours, HolidayHoursPage, HoursSettings, WeeklyHours
@@ -99,10 +100,10 @@ def _closure(holiday: dict, stdout) -> None:
 
 
 def _page(stdout) -> None:
-    if HolidayHoursPage.objects.exists():
-        return
-    home = HomePage.objects.first()
-    page = HolidayHoursPage(**PAGE)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    stdout.write("  holiday hours page created")
+    ensure_published_child(
+        HomePage.objects.first(),
+        HolidayHoursPage.objects.all(),
+        HolidayHoursPage(**PAGE),
+        stdout,
+        "holiday hours page created",
+    )

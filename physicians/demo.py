@@ -3,6 +3,7 @@
 trained in Anesthesiology and Pain Management). No photo, title or other details are invented.
 """
 
+from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from .models import PhysicianEducation, PhysicianIndexPage, PhysicianPage
@@ -43,12 +44,13 @@ def load(stdout) -> None:
     home = HomePage.objects.first()
     if home is None:
         return
-    index = PhysicianIndexPage.objects.first()
-    if index is None:
-        index = PhysicianIndexPage(**INDEX)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        stdout.write("  physicians page created")
+    index, _ = ensure_published_child(
+        home,
+        PhysicianIndexPage.objects.all(),
+        PhysicianIndexPage(**INDEX),
+        stdout,
+        "physicians page created",
+    )
     if not PhysicianPage.objects.filter(slug=WEBER["slug"]).exists():
         weber = PhysicianPage(
             **WEBER,

@@ -6,6 +6,7 @@ Settings → Practice details and the page editor.
 
 from wagtail.models import Page, Site
 
+from .demo_pages import ensure_published_child
 from .models import HomePage, PracticeSettings, StandardPage
 
 PRACTICE = {
@@ -130,16 +131,16 @@ def _practice_settings(privacy: StandardPage) -> None:
 
 
 def _privacy_notice(home: HomePage, stdout) -> StandardPage:
-    existing = StandardPage.objects.filter(slug="privacy").first()
-    if existing is not None:
-        return existing
-    page = StandardPage(
-        title="Privacy notice",
-        slug="privacy",
-        intro="How this website handles what you tell us.",
-        body=PRIVACY_NOTICE,
+    page, _ = ensure_published_child(
+        home,
+        StandardPage.objects.filter(slug="privacy"),
+        StandardPage(
+            title="Privacy notice",
+            slug="privacy",
+            intro="How this website handles what you tell us.",
+            body=PRIVACY_NOTICE,
+        ),
+        stdout,
+        "privacy notice created",
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    stdout.write("  privacy notice created")
     return page
