@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.view_restrictions import ViewRestrictionsMixin
+
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 DEFAULT_THANK_YOU = (
@@ -16,7 +18,7 @@ DEFAULT_THANK_YOU = (
 )
 
 
-class AppointmentRequestPage(RoutablePageMixin, Page):
+class AppointmentRequestPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     intro = RichTextField(
         features=TEXT_FEATURES,
         blank=True,

@@ -35,14 +35,25 @@ def page_paths() -> dict[str, str | None]:
 
 
 def measure(path: str) -> dict:
+    """Queries with the site-wide fragments kept (as served uncached) and without (cold)."""
+    from django.test import override_settings
+
     client = Client(HTTP_HOST="127.0.0.1")
-    client.get(path)  # warm: first-request work (template loading) is not the page's cost
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+    with override_settings(SITE_MEMO_SECONDS=0):
+        cold_queries, _ = _queries(client, path)
+    warm_queries, response = _queries(client, path)
     html = response.content
     return {
         "status": response.status_code,
-        "queries": len(queries),
+        "queries": warm_queries,
+        "queries_cold": cold_queries,
         "html_bytes": len(html),
         "gzip_bytes": len(gzip.compress(html)),
     }
+
+
+def _queries(client: Client, path: str):
+    client.get(path)  # warm: first-request work (template loading, kept fragments) is not counted
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return len(queries), response

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -24,11 +25,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
+from website.view_restrictions import ViewRestrictionsMixin, public
 
 from .blocks import ArticleBodyBlock
 from .structured_data import article_nodes, blog_node
 
 ARTICLES_PER_PAGE = 10
+# What a link to a page needs (its title and URL), for lists that show nothing else.
+PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "live")
+LINK_FIELDS = (*PAGE_LINK_FIELDS, "date", "first_published_at")
 WORDS_PER_MINUTE = 200
 
 
@@ -36,15 +41,14 @@ class ArticleQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything an article card shows, in a fixed number of queries however many cards."""
         return (
-            self.live()
-            .public()
+            public(self.live())
             .select_related("author", "hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """/blog/: articles newest first, ten to a page; /blog/tags/<tag>/ and /blog/feed/."""
 
     intro = models.TextField(blank=True, max_length=500, help_text="A sentence above the articles.")
@@ -99,7 +103,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(MedicalReviewMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, MedicalReviewMixin, Page):
     date = models.DateField(
         "publication date", default=timezone.localdate, help_text="Shown on the article."
     )
@@ -143,6 +147,7 @@ class ArticlePage(MedicalReviewMixin, Page):
     )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
+    physician_fields = ("author",)
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -214,23 +219,32 @@ class ArticlePage(MedicalReviewMixin, Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        self.load_physicians()
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = self.get_parent().specific
         return context
 
+    @cached_property
+    def topic_tags(self) -> list[Tag]:
+        """The article's tags, read once for the tag list, the JSON-LD and the related reading."""
+        return list(self.tags.all())
+
     def related(self, limit: int = 3) -> list[Page]:
-        chosen = [
-            link.page.specific
-            for link in self.related_pages.select_related("page")
-            if link.page.live
-        ]
-        if chosen:
+        """Related reading: the pages editors chose, else live articles sharing a tag. Only a
+        link is shown for each, so only what a link needs is read (no specific pages)."""
+        links = self.related_pages.select_related("page").only(
+            "page_id", "sort_order", *(f"page__{name}" for name in PAGE_LINK_FIELDS)
+        )
+        chosen = [link.page for link in links if link.page.live]
+        if chosen or not self.topic_tags:
             return chosen
         return list(
-            ArticlePage.objects.for_listing()
-            .filter(tagged_items__tag__in=self.tags.all())
+            public(ArticlePage.objects.live())
+            .filter(tagged_items__tag__in=[tag.pk for tag in self.topic_tags])
             .exclude(pk=self.pk)
-            .distinct()[:limit]
+            .distinct()
+            .order_by("-date", "-first_published_at", "-pk")
+            .only(*LINK_FIELDS)[:limit]
         )
 
     def structured_data(self, request) -> list[dict]:

@@ -38,7 +38,7 @@ def article_nodes(article, request=None) -> list[dict]:
         extra_nodes.append(physician_reference(article.author, request))
     elif article.staff_author:
         posting["author"] = {"@type": "Person", "name": article.staff_author}
-    tags = [tag.name for tag in article.tags.all()]
+    tags = [tag.name for tag in article.topic_tags]
     if tags:
         posting["keywords"] = tags
     if article.hero_image:

@@ -4,8 +4,10 @@ HOME_SECTION_SIZE = 3
 
 
 def latest_handouts(home_page, request) -> list:
+    from website.view_restrictions import public
+
     from .models import HandoutPage
 
-    handouts = HandoutPage.objects.descendant_of(home_page).live().public()
+    handouts = public(HandoutPage.objects.descendant_of(home_page).live())
     latest = handouts.order_by("-first_published_at").prefetch_related("conditions")
     return list(latest[:HOME_SECTION_SIZE])

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
+from website.view_restrictions import ViewRestrictionsMixin, public
 
 from . import pdf
 from .blocks import RECOMMENDED_MAX_EXERCISES, CitationBlock, ExerciseProgramBlock
@@ -58,7 +59,7 @@ class Condition(models.Model):
         super().save(*args, **kwargs)
 
 
-class HandoutIndexPage(Page):
+class HandoutIndexPage(ViewRestrictionsMixin, Page):
     intro = models.TextField(
         blank=True,
         max_length=500,
@@ -78,7 +79,7 @@ class HandoutIndexPage(Page):
         verbose_name = "handouts list"
 
     def handouts(self):
-        return HandoutPage.objects.child_of(self).live().public().order_by("title")
+        return public(HandoutPage.objects.child_of(self).live()).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -97,7 +98,7 @@ class HandoutIndexPage(Page):
         return context
 
 
-class HandoutPage(MedicalReviewMixin, RoutablePageMixin, Page):
+class HandoutPage(ViewRestrictionsMixin, MedicalReviewMixin, RoutablePageMixin, Page):
     """One home exercise program. Clinical advice, so it carries a medical review."""
 
     conditions = ParentalManyToManyField(

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from website.site_notices import SiteNotice
+from website.view_restrictions import public
 
 from .models import HolidayHoursPage, HoursSettings
 from .models.saved_schedule import schedule_for_request
@@ -14,7 +15,7 @@ def holiday_hours_page(request) -> HolidayHoursPage | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return HolidayHoursPage.objects.live().public().in_site(site).first()
+    return public(HolidayHoursPage.objects.live()).in_site(site).first()
 
 
 def holiday_banner(request) -> SiteNotice | None:

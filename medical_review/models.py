@@ -73,6 +73,20 @@ class MedicalReviewMixin(models.Model):
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = self.last_reviewed + DEFAULT_REVIEW_INTERVAL
 
+    # The page's other links to physicians (an article's author), read with the reviewer.
+    physician_fields: tuple[str, ...] = ()
+
+    def load_physicians(self) -> None:
+        """Read the reviewer and the page's other physicians in one query (often one person),
+        not one query each the first time the template or the JSON-LD names them."""
+        from physicians.models import PhysicianPage
+
+        fields = [self._meta.get_field(name) for name in ("reviewed_by", *self.physician_fields)]
+        missing = [f for f in fields if getattr(self, f.attname) and not f.is_cached(self)]
+        found = PhysicianPage.objects.in_bulk({getattr(self, f.attname) for f in missing})
+        for field in missing:
+            field.set_cached_value(self, found.get(getattr(self, field.attname)))
+
     @property
     def is_medically_reviewed(self) -> bool:
         """True when the page can show 'Medically reviewed by …' (a reviewer and a date)."""

@@ -20,6 +20,8 @@ class PhysiciansConfig(AppConfig):
 
 
 def physicians_for_home(page, request):
+    from website.view_restrictions import public
+
     from .models import PhysicianPage
 
-    return PhysicianPage.objects.live().public().with_photos().order_by("path")[:3]
+    return public(PhysicianPage.objects.live()).with_photos().order_by("path")[:3]

@@ -15,6 +15,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from website.view_restrictions import ViewRestrictionsMixin, public
+
 from .structured_data import physician_list_node, physician_node
 
 ONE_PER_LINE = "One per line."
@@ -24,7 +26,7 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class PhysicianIndexPage(Page):
+class PhysicianIndexPage(ViewRestrictionsMixin, Page):
     """/physicians/: every physician of the practice, in the order of the page tree."""
 
     intro = models.TextField(
@@ -39,7 +41,7 @@ class PhysicianIndexPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     def physicians(self):
-        return PhysicianPage.objects.child_of(self).live().public().with_photos()
+        return public(PhysicianPage.objects.child_of(self).live()).with_photos()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -56,7 +58,7 @@ class PhysicianPageQuerySet(PageQuerySet):
         return self.select_related("photo").prefetch_related("photo__renditions")
 
 
-class PhysicianPage(Page):
+class PhysicianPage(ViewRestrictionsMixin, Page):
     """One physician's profile. The page title is the physician's full name, without 'Dr.'."""
 
     credentials = models.CharField(

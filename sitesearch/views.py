@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from website.view_restrictions import public
+
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
 MAX_QUERY_LENGTH = 200
@@ -23,7 +25,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        pages = Page.objects.live().public().filter(depth__gt=2).specific()
+        pages = public(Page.objects.live()).filter(depth__gt=2).specific()
         results = pages.search(query, operator="and")
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))

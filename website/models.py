@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, ServiceTeaserBlock
 from .home_sections import sections_for
+from .site_memo import remember
+from .view_restrictions import ViewRestrictionsMixin
 
 
 @register_setting(icon="site")
@@ -76,6 +78,26 @@ class PracticeSettings(BaseSiteSetting):
     def __str__(self):
         return self.name
 
+    # The footer links both pages: fetch them with the settings, not one query each.
+    select_related = ["appointment_page", "privacy_page"]
+
+    @classmethod
+    def for_request(cls, request) -> "PracticeSettings":
+        """Wagtail's per-request lookup, kept between requests by the worker until a save
+        (website/site_memo.py): every page shows these details."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            setattr(
+                request,
+                attr_name,
+                remember(request, "practice-settings", lambda: cls._for(request)),
+            )
+        return getattr(request, attr_name)
+
+    @classmethod
+    def _for(cls, request) -> "PracticeSettings":
+        return cls.for_site(Site.find_for_request(request))
+
     @classmethod
     def for_default_site(cls) -> "PracticeSettings":
         """For code with no request to hand (Celery tasks, emails)."""
@@ -97,7 +119,7 @@ class PracticeSettings(BaseSiteSetting):
         return [line.strip() for line in [self.street_address, city_line] if line.strip()]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     hero_heading = models.CharField(max_length=120, help_text="The practice's promise, in a line.")
     hero_text = models.TextField(blank=True, max_length=400)
     services_heading = models.CharField(max_length=80, default="How we can help")
@@ -135,7 +157,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     """A plain content page: About us, Privacy notice, Insurance we accept, …"""
 
     intro = models.TextField(blank=True, max_length=500)

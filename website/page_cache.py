@@ -5,15 +5,19 @@ and do not say `private` or `no-store`. So the appointment form (CSRF cookie), s
 anything personal (they say no-store), the admin and previews (signed in) are never cached.
 
 Invalidation: every key carries a generation number; publishing, unpublishing, moving or deleting
-a page, and saving any site setting, snippet, image or document bumps it, so every page is rebuilt
-on its next request. Whatever shows the change, it cannot be served stale. Content that changes
-with time alone (the hours status "Open now", a closure banner) registers an expiry provider: a
-cached copy never outlives the next moment one of them names.
+a page, and saving any site setting, snippet, image, document, site or view restriction bumps it,
+so every page is rebuilt on its next request. Whatever shows the change, it cannot be served
+stale. Content that changes with time alone (the hours status "Open now", a closure banner)
+registers an expiry provider: a cached copy never outlives the next moment one of them names.
+website/site_memo.py keeps site-wide fragments under the same generation.
+
+When the cache cannot be reached (Redis down), pages are served uncached rather than failing.
 
 CSP nonces: a cached copy is stored with its nonce replaced by a placeholder and served with a
 fresh nonce each time, so no two responses share one.
 """
 
+import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime
@@ -24,6 +28,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "page-cache:generation"
 NONCE_PLACEHOLDER = "__PAGE_CACHE_NONCE__"
 SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
@@ -31,12 +37,15 @@ SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
 CACHEABLE_QUERY_PARAMETERS = {"page", "condition"}
 
 _expiry_providers: list[Callable[[datetime], datetime | None]] = []
+# The next clock change, worked out once per generation: {"generation", "moment"}.
+_clock_change: dict = {"generation": None, "moment": None}
 
 
 def register_expiry(provider: Callable[[datetime], datetime | None]) -> None:
     """`provider(now)` returns the next moment the site's content changes by itself, or None."""
     if provider not in _expiry_providers:
         _expiry_providers.append(provider)
+        _clock_change.update(generation=None, moment=None)  # worked out without it: stale
 
 
 def invalidate_all(**kwargs) -> None:
@@ -55,12 +64,40 @@ def _generation() -> int:
     return generation
 
 
-def _timeout(now: datetime) -> int:
+def current_generation() -> int | None:
+    """The generation now, or None when the cache cannot be reached: then nothing is served
+    from it or kept, and the site still answers."""
+    try:
+        return _generation()
+    except Exception:  # Redis down, say: a slower page beats an error page
+        logger.warning("page cache: the cache is unreachable; serving without it")
+        return None
+
+
+def generation_for(request) -> int | None:
+    """The generation this request sees, read once per request (see current_generation)."""
+    if not hasattr(request, "_page_cache_generation"):
+        request._page_cache_generation = current_generation()
+    return request._page_cache_generation
+
+
+def next_clock_change(now: datetime, generation: int | None = None) -> datetime | None:
+    """The earliest moment any expiry provider names after `now`, or None. Providers query the
+    database, so the answer is kept until that moment passes or the generation changes."""
+    held, moment = _clock_change["generation"], _clock_change["moment"]
+    if generation is not None and held == generation and (moment is None or now < moment):
+        return moment
+    moment = min((m for p in _expiry_providers if (m := p(now)) is not None), default=None)
+    if generation is not None:
+        _clock_change.update(generation=generation, moment=moment)
+    return moment
+
+
+def _timeout(now: datetime, generation: int) -> int:
     timeout = settings.PAGE_CACHE_SECONDS
-    for provider in _expiry_providers:
-        moment = provider(now)
-        if moment is not None:
-            timeout = min(timeout, int((moment - now).total_seconds()))
+    moment = next_clock_change(now, generation)
+    if moment is not None:
+        timeout = min(timeout, int((moment - now).total_seconds()))
     return timeout
 
 
@@ -73,8 +110,20 @@ def _key(request) -> str | None:
         return None
     if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES):
         return None
+    generation = generation_for(request)
+    if generation is None:
+        return None
     query = request.GET.urlencode() if request.GET else ""
-    return f"page-cache:{_generation()}:{request.get_host()}:{request.path_info}?{query}"
+    return f"page-cache:{generation}:{request.get_host()}:{request.path_info}?{query}"
+
+
+def _cache_call(method, *args):
+    """A cache read or write that fails (the cache went down mid-request) is a miss, not a 500."""
+    try:
+        return method(*args)
+    except Exception:
+        logger.warning("page cache: the cache is unreachable; serving without it")
+        return None
 
 
 def _cacheable(response) -> bool:
@@ -101,16 +150,16 @@ class PageCacheMiddleware:
         key = _key(request)
         if key is None:
             return self.get_response(request)
-        stored = cache.get(key)
+        stored = _cache_call(cache.get, key)
         if stored is not None:
             return self._replay(stored)
         response = self.get_response(request)
         if _cacheable(response):
             now = timezone.now()
-            timeout = _timeout(now)
+            timeout = _timeout(now, generation_for(request))
             if timeout > 0:
                 self._mark_public(response, timeout)
-                cache.set(key, self._store(request, response), timeout)
+                _cache_call(cache.set, key, self._store(request, response), timeout)
             response["X-Cache"] = "MISS"
         return response
 
@@ -144,15 +193,19 @@ class PageCacheMiddleware:
 
 @memoize
 def _shown_publicly(model) -> bool:
-    """Models whose saves can change a public page: settings, snippets, images, documents, and
-    the inline rows (ParentalKey children) of any of those."""
+    """Models whose saves can change a public page: settings, snippets, images, documents, sites,
+    view restrictions, and the inline rows (ParentalKey children) of any of those."""
     from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
+    # Sites (hostnames, root pages) decide which page a URL is; a view restriction decides
+    # whether a page is public at all.
     direct = (BaseSiteSetting, BaseGenericSetting, get_image_model(), get_document_model())
+    direct += (Site, PageViewRestriction)
     if issubclass(model, direct) or model in get_snippet_models():
         return True
     return any(

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from .models import PracticeSettings
+from .site_memo import remember
 
 _clinic_extensions: list[Callable] = []
 
@@ -59,8 +60,12 @@ def clinic_node(request, practice: PracticeSettings) -> dict:
 
 
 def graph_for(request, page=None) -> dict:
-    practice = PracticeSettings.for_request(request)
-    nodes = [clinic_node(request, practice)]
+    # The same clinic node on every page: kept between requests (website/site_memo.py), and
+    # never changed after it is built.
+    clinic = remember(
+        request, "clinic-node", lambda: clinic_node(request, PracticeSettings.for_request(request))
+    )
+    nodes = [clinic]
     if page is not None and hasattr(page, "structured_data"):
         nodes.extend(page.structured_data(request))
     return {"@context": "https://schema.org", "@graph": nodes}

@@ -13,6 +13,7 @@ from wagtail.search import index
 from website.blocks import BodyBlock
 from website.models import PracticeSettings
 from website.structured_data import clinic_id, node_id
+from website.view_restrictions import ViewRestrictionsMixin
 
 from ..calendar_feed import closures_calendar
 from .saved_schedule import schedule_for_request, summary
@@ -20,7 +21,7 @@ from .saved_schedule import schedule_for_request, summary
 FEED_NAME = "closures.ics"
 
 
-class HolidayHoursPage(RoutablePageMixin, Page):
+class HolidayHoursPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """Today's status, the closures and special hours to come, and the regular week. The dates
     and hours themselves are edited in Settings → Opening hours and Closures (admin menu)."""
 

@@ -1,8 +1,8 @@
 """The Schedule built from what staff saved, and the summary every hours display shows.
 
 Built at most once per request (kept on the request object, so the banner, footer, page and
-JSON-LD of one response agree) and never kept between requests: a save shows on the very next
-page view.
+JSON-LD of one response agree). Between requests a worker keeps it until a save or midnight
+(website/site_memo.py), so a save still shows on the very next page view.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
+
+from website.site_memo import remember
 
 from ..schedule import DatedHours, Schedule, Status, WeeklyRow
 from .closures import Closure
@@ -34,9 +36,13 @@ def schedule_for_site(site: Site, now: datetime | None = None) -> Schedule:
 def schedule_for_request(request) -> Schedule | None:
     """None when the request matches no site (nothing to show)."""
     if not hasattr(request, "_hours_schedule"):
-        site = Site.find_for_request(request)
-        request._hours_schedule = schedule_for_site(site) if site is not None else None
+        request._hours_schedule = remember(request, "hours-schedule", lambda: _build(request))
     return request._hours_schedule
+
+
+def _build(request) -> Schedule | None:
+    site = Site.find_for_request(request)
+    return schedule_for_site(site) if site is not None else None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@ from django import template
 
 from hours.models.saved_schedule import summary_for_request
 from hours.notices import holiday_hours_page
+from website.site_memo import remember
 
 register = template.Library()
 
@@ -16,5 +17,11 @@ def hours_summary(context):
 @register.simple_tag(takes_context=True)
 def holiday_hours_url(context):
     request = context.get("request")
-    page = holiday_hours_page(request) if request is not None else None
+    if request is None:
+        return ""
+    return remember(request, "holiday-hours-url", lambda: _holiday_hours_url(request))
+
+
+def _holiday_hours_url(request) -> str:
+    page = holiday_hours_page(request)
     return page.get_url(request) if page is not None else ""

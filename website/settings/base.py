@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Right after static files: a cached page skips sessions, auth and Wagtail's routing.
     "website.page_cache.PageCacheMiddleware",
+    "website.site_memo.SiteLookupMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -152,6 +153,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz", "/media/")
+# Site-wide fragments (navigation, footer, banner, clinic JSON-LD) each worker keeps in memory
+# (website/site_memo.py); saves invalidate them at once, this caps how long they live (0: off).
+SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
 
 # --- Staff sign-in: lockout, two factors, idle sessions ------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -14,3 +14,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Templates and content change by the minute while developing: no page cache unless asked for.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+
+# Same for the site-wide fragments each worker keeps in memory (website/site_memo.py).
+SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=0)

@@ -48,3 +48,6 @@ WHITENOISE_USE_FINDERS = True
 
 # Off by default so tests see what they just saved; the page-cache tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# The same for the site-wide fragments a worker keeps (website/site_memo.py): a test's
+# transaction never commits, so nothing would tell the memo that a test saved something.
+SITE_MEMO_SECONDS = 0

@@ -1,35 +1,74 @@
+from dataclasses import dataclass
+
 from django import template
+from django.template.loader import render_to_string
 from wagtail.models import Site
 
+from website.models import PracticeSettings
+from website.site_memo import remember
 from website.site_notices import notices_for
+from website.view_restrictions import public
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavLink:
+    pk: int
+    title: str
+    url: str
+    url_path: str  # Wagtail's tree path, to mark the section a page sits in
 
 
 @register.simple_tag(takes_context=True)
 def site_notices(context):
     request = context.get("request")
-    return notices_for(request) if request is not None else []
+    if request is None:
+        return []
+    return remember(request, "site-notices", lambda: notices_for(request))
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """Top-level pages an editor ticked 'Show in menus' on, in tree order."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    if request is None:
+        return []
+    return remember(request, "main-navigation", lambda: _navigation_links(request))
+
+
+def _navigation_links(request) -> list[NavLink]:
+    site = Site.find_for_request(request)
     if site is None:
         return []
-    return site.root_page.get_children().live().public().in_menu().specific()
+    pages = public(site.root_page.get_children().live()).in_menu()
+    return [NavLink(p.pk, p.title, p.get_url(request), p.url_path) for p in pages]
 
 
 @register.simple_tag(takes_context=True)
 def appointment_url(context):
     """The URL of the appointment request page chosen in Practice details, or ''."""
-    practice = context["settings"]["website"]["PracticeSettings"]
-    page = practice.appointment_page
+    request = context.get("request")
+    if request is None:
+        return ""
+    return remember(request, "appointment-url", lambda: _appointment_url(request))
+
+
+def _appointment_url(request) -> str:
+    page = PracticeSettings.for_request(request).appointment_page
     if page is None or not page.live:
         return ""
-    return page.get_url(request=context.get("request"))
+    return page.get_url(request=request)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (contact details, today's hours), the same on every page."""
+    request = context.get("request")
+    flat = {"request": request, "practice": context.get("practice")}
+    return remember(
+        request, "site-footer", lambda: render_to_string("components/footer.html", flat, request)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -48,5 +87,6 @@ def seo_meta(context, title):
     """Canonical link, meta description, Open Graph and Twitter card tags."""
     from website.seo import seo_for
 
-    practice = context["settings"]["website"]["PracticeSettings"]
-    return {"seo": seo_for(context["request"], context.get("page"), title, practice.name)}
+    request = context["request"]
+    practice = PracticeSettings.for_request(request)
+    return {"seo": seo_for(request, context.get("page"), title, practice.name)}
