@@ -2,6 +2,10 @@
 
 from celery import shared_task
 
+# Loads the configured Celery app before any task here is sent: website/__init__.py does not
+# (it keeps Celery out of web workers), and shared_task binds to the current app.
+from website.celery import app  # noqa: F401
+
 from . import pdf
 
 

@@ -3,6 +3,9 @@
 from celery import shared_task
 from django.core.mail import send_mail
 
+# Loads the configured Celery app before any task here is sent: website/__init__.py does not
+# (it keeps Celery out of web workers), and shared_task binds to the current app.
+from .celery import app  # noqa: F401
 from .models import PracticeSettings
 
 

@@ -15,7 +15,6 @@ from website.models import PracticeSettings
 from website.structured_data import clinic_id, node_id
 from website.view_restrictions import ViewRestrictionsMixin
 
-from ..calendar_feed import closures_calendar
 from .saved_schedule import schedule_for_request, summary
 
 FEED_NAME = "closures.ics"
@@ -77,6 +76,10 @@ class HolidayHoursPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     # Wagtail's router only passes paths ending in "/"; website/urls.py hands it "*.ics" paths.
     @path(f"{FEED_NAME}/", name="closures_feed")
     def closures_feed(self, request):
+        # Imported here: icalendar costs each web worker about 3 MB, and only calendar apps
+        # polling the feed (every few hours) need it, never the pages themselves.
+        from ..calendar_feed import closures_calendar
+
         schedule = schedule_for_request(request)
         now = timezone.now()
         entries = schedule.upcoming(now) if schedule is not None else []

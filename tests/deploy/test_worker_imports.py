@@ -1,0 +1,50 @@
+"""A gunicorn worker stays lean: libraries only rare paths use are not loaded with the site.
+
+Each costs every web worker megabytes of memory (`make bench` reports the largest worker's RSS):
+Celery (only sending a task needs it), icalendar (only the closures feed), WeasyPrint (only
+building a handout PDF, normally in the Celery worker) and openpyxl (only spreadsheet exports).
+"""
+
+import json
+import secrets
+
+from .test_production_settings import run_manage
+
+RARE = ["celery", "icalendar", "weasyprint", "openpyxl"]
+# What a worker loads before its first page: the WSGI app, the URLs and every wagtail_hooks module
+# (Wagtail imports them all on the first page it serves); then sending a handout PDF build.
+SCRIPT = f"""
+import json, sys
+from django.conf import settings
+from django.urls import get_resolver
+from wagtail import hooks
+from website.wsgi import application
+get_resolver().url_patterns
+hooks.get_hooks("before_serve_page")
+loaded = {{name: name in sys.modules for name in {RARE!r}}}
+from handouts.tasks import build_handout_pdfs
+app = build_handout_pdfs.app
+print(json.dumps({{"loaded": loaded, "app": app.main,
+                  "broker": app.conf.broker_url == settings.CELERY_BROKER_URL}}))
+"""
+
+
+def test_web_worker_does_not_load_libraries_of_rare_paths(tmp_path):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        SCRIPT,
+        env_overrides={
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "localhost",
+            "DATABASE_URL": "sqlite:///:memory:",
+            "CELERY_BROKER_FOLDER": str(tmp_path / "broker"),  # the default file-system broker
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["loaded"] == dict.fromkeys(RARE, False)
+    # Sending a task still goes through the project's configured Celery app.
+    assert found["app"] == "website"
+    assert found["broker"] is True
