@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.view_restrictions import ViewRestrictionsMixin
+from website.page_serving import PageServingMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -18,7 +18,7 @@ DEFAULT_THANK_YOU = (
 )
 
 
-class AppointmentRequestPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
+class AppointmentRequestPage(RoutablePageMixin, PageServingMixin, Page):
     intro = RichTextField(
         features=TEXT_FEATURES,
         blank=True,

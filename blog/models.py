@@ -25,7 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
-from website.view_restrictions import ViewRestrictionsMixin, public
+from website.page_serving import PageServingMixin, public
 
 from .blocks import ArticleBodyBlock
 from .structured_data import article_nodes, blog_node
@@ -48,7 +48,7 @@ class ArticleQuerySet(PageQuerySet):
         )
 
 
-class BlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, PageServingMixin, Page):
     """/blog/: articles newest first, ten to a page; /blog/tags/<tag>/ and /blog/feed/."""
 
     intro = models.TextField(blank=True, max_length=500, help_text="A sentence above the articles.")
@@ -103,7 +103,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ViewRestrictionsMixin, MedicalReviewMixin, Page):
+class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
     date = models.DateField(
         "publication date", default=timezone.localdate, help_text="Shown on the article."
     )

@@ -4,7 +4,7 @@ HOME_SECTION_SIZE = 3
 
 
 def latest_handouts(home_page, request) -> list:
-    from website.view_restrictions import public
+    from website.page_serving import public
 
     from .models import HandoutPage
 

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
-from website.view_restrictions import ViewRestrictionsMixin, public
+from website.page_serving import PageServingMixin, public
 
 from . import pdf
 from .blocks import RECOMMENDED_MAX_EXERCISES, CitationBlock, ExerciseProgramBlock
@@ -59,7 +59,7 @@ class Condition(models.Model):
         super().save(*args, **kwargs)
 
 
-class HandoutIndexPage(ViewRestrictionsMixin, Page):
+class HandoutIndexPage(PageServingMixin, Page):
     intro = models.TextField(
         blank=True,
         max_length=500,
@@ -98,7 +98,7 @@ class HandoutIndexPage(ViewRestrictionsMixin, Page):
         return context
 
 
-class HandoutPage(ViewRestrictionsMixin, MedicalReviewMixin, RoutablePageMixin, Page):
+class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page):
     """One home exercise program. Clinical advice, so it carries a medical review."""
 
     conditions = ParentalManyToManyField(

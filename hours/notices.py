@@ -4,8 +4,8 @@ the days staff chose, or under way. It names the entry and links to the holiday 
 from django.utils import timezone
 from wagtail.models import Site
 
+from website.page_serving import public
 from website.site_notices import SiteNotice
-from website.view_restrictions import public
 
 from .models import HolidayHoursPage, HoursSettings
 from .models.saved_schedule import schedule_for_request

@@ -20,7 +20,7 @@ class PhysiciansConfig(AppConfig):
 
 
 def physicians_for_home(page, request):
-    from website.view_restrictions import public
+    from website.page_serving import public
 
     from .models import PhysicianPage
 

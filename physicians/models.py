@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from website.view_restrictions import ViewRestrictionsMixin, public
+from website.page_serving import PageServingMixin, public
 
 from .structured_data import physician_list_node, physician_node
 
@@ -26,7 +26,7 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class PhysicianIndexPage(ViewRestrictionsMixin, Page):
+class PhysicianIndexPage(PageServingMixin, Page):
     """/physicians/: every physician of the practice, in the order of the page tree."""
 
     intro = models.TextField(
@@ -58,7 +58,7 @@ class PhysicianPageQuerySet(PageQuerySet):
         return self.select_related("photo").prefetch_related("photo__renditions")
 
 
-class PhysicianPage(ViewRestrictionsMixin, Page):
+class PhysicianPage(PageServingMixin, Page):
     """One physician's profile. The page title is the physician's full name, without 'Dr.'."""
 
     credentials = models.CharField(

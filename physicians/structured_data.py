@@ -10,9 +10,12 @@ from website.structured_data import clinic_id, node_id
 
 
 def page_path(page, request=None) -> str:
-    """The page's path on its site ('/physicians/thomas-weber/'), for @ids and public URLs."""
-    parts = page.get_url_parts(request)
-    return parts[2] if parts else page.url_path
+    """The page's path on its site ('/physicians/thomas-weber/'), for @ids and public URLs.
+    A graph names the same page several times: worked out once per page object."""
+    if "_structured_data_path" not in page.__dict__:
+        parts = page.get_url_parts(request)
+        page._structured_data_path = parts[2] if parts else page.url_path
+    return page._structured_data_path
 
 
 def page_node_id(page, fragment: str, request=None) -> str:

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from website.view_restrictions import public
+from website.page_serving import public
 
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.

@@ -9,6 +9,17 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 
+class OptionalPageBlock(blocks.PageChooserBlock):
+    """An optional link to a page. Wagtail reads every chooser value of a StreamField with one
+    query, and builds that query even when every value is empty: skipped here, so a body whose
+    optional links are all empty reads nothing for them."""
+
+    def bulk_to_python(self, values):
+        if all(value is None for value in values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
@@ -51,7 +62,7 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(required=False)
     button_label = blocks.CharBlock(max_length=40, default="Request an appointment")
-    page = blocks.PageChooserBlock(
+    page = OptionalPageBlock(
         required=False, help_text="Leave empty to link to the appointment request page."
     )
 
@@ -125,7 +136,7 @@ class BodyBlock(blocks.StreamBlock):
 class ServiceTeaserBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80)
     text = blocks.TextBlock(max_length=300)
-    page = blocks.PageChooserBlock(required=False)
+    page = OptionalPageBlock(required=False)
 
     class Meta:
         icon = "list-ul"

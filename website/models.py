@@ -10,8 +10,8 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, ServiceTeaserBlock
 from .home_sections import sections_for
+from .page_serving import PageServingMixin
 from .site_memo import remember
-from .view_restrictions import ViewRestrictionsMixin
 
 
 @register_setting(icon="site")
@@ -119,7 +119,7 @@ class PracticeSettings(BaseSiteSetting):
         return [line.strip() for line in [self.street_address, city_line] if line.strip()]
 
 
-class HomePage(ViewRestrictionsMixin, Page):
+class HomePage(PageServingMixin, Page):
     hero_heading = models.CharField(max_length=120, help_text="The practice's promise, in a line.")
     hero_text = models.TextField(blank=True, max_length=400)
     services_heading = models.CharField(max_length=80, default="How we can help")
@@ -157,7 +157,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         return context
 
 
-class StandardPage(ViewRestrictionsMixin, Page):
+class StandardPage(PageServingMixin, Page):
     """A plain content page: About us, Privacy notice, Insurance we accept, …"""
 
     intro = models.TextField(blank=True, max_length=500)

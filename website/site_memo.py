@@ -18,6 +18,7 @@ generation cannot be read, nothing is kept and every page builds everything, as 
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -32,6 +33,8 @@ T = TypeVar("T")
 # (name, host, generation) -> (expires at, value). Only the current generation's entries are kept.
 _entries: dict[tuple, tuple[datetime, object]] = {}
 _generation_held: list[int | None] = [None]
+# The generation of the request being served, for code that has no request to hand.
+_request_generation: ContextVar[int | None] = ContextVar("site_memo_generation", default=None)
 
 
 def remember(request, name: str, build: Callable[[], T]) -> T:
@@ -45,7 +48,10 @@ def remember_sitewide(name: str, build: Callable[[], T]) -> T:
     """The same for facts about the whole installation, where no request is to hand."""
     if settings.SITE_MEMO_SECONDS <= 0:
         return build()
-    return _remember(name, None, page_cache.current_generation(), build)
+    generation = _request_generation.get()  # set while SiteLookupMiddleware serves a request
+    if generation is None:
+        generation = page_cache.current_generation()
+    return _remember(name, None, generation, build)
 
 
 def _remember(name: str, host: str | None, generation: int | None, build: Callable[[], T]) -> T:
@@ -99,4 +105,8 @@ class SiteLookupMiddleware:
         site = remember(request, "site", lambda: Site.find_for_request(request))
         # Where Site.find_for_request keeps its answer for the rest of the request.
         request._wagtail_site = site
-        return self.get_response(request)
+        token = _request_generation.set(page_cache.generation_for(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)

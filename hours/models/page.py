@@ -12,15 +12,15 @@ from wagtail.search import index
 
 from website.blocks import BodyBlock
 from website.models import PracticeSettings
+from website.page_serving import PageServingMixin
 from website.structured_data import clinic_id, node_id
-from website.view_restrictions import ViewRestrictionsMixin
 
 from .saved_schedule import schedule_for_request, summary
 
 FEED_NAME = "closures.ics"
 
 
-class HolidayHoursPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
+class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
     """Today's status, the closures and special hours to come, and the regular week. The dates
     and hours themselves are edited in Settings → Opening hours and Closures (admin menu)."""
 

@@ -5,9 +5,9 @@ from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from website.models import PracticeSettings
+from website.page_serving import public
 from website.site_memo import remember
 from website.site_notices import notices_for
-from website.view_restrictions import public
 
 register = template.Library()
 
