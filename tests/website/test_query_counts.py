@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -57,3 +58,30 @@ def test_query_count_stays_flat_as_content_grows(client):
     # never per result: at most one more query for each type there is.
     page_types = {type(page) for page in Page.objects.live().specific()}
     assert queries_for(client, "/search/?q=back") <= search_before + len(page_types)
+
+
+# Queries per page of the demo site as production serves it on a page-cache miss (site-wide
+# fragments kept by the worker). A change that adds one fails here and says where.
+PINNED_QUERIES = {
+    "website.HomePage": 6,
+    "website.StandardPage": 1,
+    "blog.BlogIndexPage": 3,
+    "blog.ArticlePage": 6,
+    "physicians.PhysicianIndexPage": 3,
+    "physicians.PhysicianPage": 4,
+    "handouts.HandoutIndexPage": 4,
+    "handouts.HandoutPage": 5,
+    "hours.HolidayHoursPage": 1,
+}
+
+
+def test_each_page_type_needs_its_pinned_number_of_queries(client, site_memo_on):
+    call_command("load_demo", stdout=StringIO())
+    counts = {}
+    for label in PINNED_QUERIES:
+        page = Page.objects.live().type(apps.get_model(label)).order_by("path").first()
+        client.get(page.url)  # the worker's first view builds what it keeps
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        counts[label] = len(captured)
+    assert counts == PINNED_QUERIES
