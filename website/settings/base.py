@@ -134,7 +134,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: CACHE_URL, e.g. redis://127.0.0.1:6379/1 (default: files under var/cache) ------------
 def cache_from_url(url: str) -> dict:
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Redis down makes the site slower, never broken (website/cache.py).
+        timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+        return {
+            "BACKEND": "website.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        }
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith("file://"):
