@@ -18,9 +18,12 @@ REDIS_DOWN = cache_from_url("redis://127.0.0.1:9/0")  # the discard port: connec
 
 
 @pytest.fixture
-def redis_down(settings, site_memo_on):
+def redis_down(settings, site_memo_on, monkeypatch):
     """Production's page cache and worker memory on, and the cache unreachable."""
+    from website import cache
+
     settings.PAGE_CACHE_SECONDS = 600
+    monkeypatch.setattr(cache, "_last_warning", [0.0])  # a warning a minute: this one is new
     with override_settings(CACHES={"default": REDIS_DOWN}):
         yield
 
