@@ -4,8 +4,10 @@ Everything in the cache can be rebuilt: pages (website/page_cache.py), Wagtail's
 the appointment form's rate-limit counters. So while Redis cannot be reached, a read is a miss
 and a write is dropped, and the site keeps answering (more slowly, without the form's rate limit;
 its honeypot, time token and reCAPTCHA still apply) instead of showing an error page or losing a
-patient's request. Connections give up after CACHE_SOCKET_TIMEOUT seconds, so a Redis host that
-does not answer at all costs each request at most that. One warning a minute says it is happening.
+patient's request. Connections give up after CACHE_SOCKET_TIMEOUT seconds, and after a failure the
+worker does not try Redis again for RETRY_AFTER_SECONDS: a Redis host that does not answer at all
+(a network partition) costs one request that wait, not every cache call of every request. One
+warning a minute says it is happening.
 """
 
 import logging
@@ -19,7 +21,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError)
 WARN_EVERY_SECONDS = 60
+RETRY_AFTER_SECONDS = 5
 _last_warning = [0.0]
+_last_failure = [float("-inf")]
 
 
 def _degrades_to(fallback):
@@ -28,9 +32,12 @@ def _degrades_to(fallback):
     def decorate(method):
         @wraps(method)
         def call(self, *args, **kwargs):
+            if time.monotonic() - _last_failure[0] < RETRY_AFTER_SECONDS:
+                return fallback(*args, **kwargs)  # it just failed: do not wait on it again yet
             try:
                 return method(self, *args, **kwargs)
             except UNAVAILABLE as error:
+                _last_failure[0] = time.monotonic()
                 _warn(error)
                 return fallback(*args, **kwargs)
 
