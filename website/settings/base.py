@@ -273,6 +273,10 @@ APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
 APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", default=3600)
 # A form sent back quicker than this after it was shown is from a bot.
 APPOINTMENT_MIN_SUBMIT_SECONDS = env.float("APPOINTMENT_MIN_SUBMIT_SECONDS", default=3)
+# A form sent back later than this after it was shown comes back as typed, with a fresh token.
+APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS = env.int(
+    "APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS", default=24 * 3600
+)
 # How long one worker may hold a request while emailing it before another may take over.
 APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS", default=120)
 
