@@ -1,11 +1,15 @@
 """Who must use two-factor authentication in the admin, and the middleware that makes them.
 
-Staff who can see patients' appointment requests (and superusers, who can see everything) must
-sign in with a second factor: a code from an authenticator app (TOTP) or a one-time recovery code.
-The password alone gets them as far as enrolment or the code prompt, and no further.
+Staff who hold any permission on patients' appointment requests (and superusers, who can see
+everything) must sign in with a second factor: a code from an authenticator app (TOTP) or a
+one-time recovery code. The password alone gets them as far as enrolment or the code prompt,
+and no further.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
@@ -16,7 +20,20 @@ def needs_two_factor(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(user.has_perm(perm) for perm in settings.TWO_FACTOR_REQUIRED_PERMISSIONS)
+    return any(user.has_perm(perm) for perm in permissions_needing_two_factor())
+
+
+def permissions_needing_two_factor() -> list[str]:
+    """Every permission on the models of TWO_FACTOR_REQUIRED_MODELS, named as has_perm names
+    them. Not only `view`: Wagtail opens the inbox, the detail view and the export to anyone
+    holding any of add, change, delete or view, and a custom permission (an export one, say)
+    is read from the database, so it is covered as soon as its migration creates it."""
+    models = [apps.get_model(label) for label in settings.TWO_FACTOR_REQUIRED_MODELS]
+    content_types = ContentType.objects.get_for_models(*models).values()
+    names = Permission.objects.filter(content_type__in=content_types).values_list(
+        "content_type__app_label", "codename"
+    )
+    return [f"{app_label}.{codename}" for app_label, codename in names]
 
 
 class AdminTwoFactorMiddleware:
@@ -52,4 +69,5 @@ class AdminTwoFactorMiddleware:
         if request.path_info in {reverse(name) for name in self.EXEMPT_URL_NAMES}:
             return False
         user = request.user
-        return needs_two_factor(user) and not user.is_verified()
+        # Verified first: it costs nothing, and spares the permission query on every page.
+        return not user.is_verified() and needs_two_factor(user)

@@ -1,8 +1,9 @@
 """Defences against bots that never cost a real patient their request.
 
-- a signed form token: when the form was shown (too quick is likely a bot: nothing is stored
-  and the form comes back as typed) and a key that makes a double click or a resubmitted page
-  one request;
+- a signed form token: when the form was shown (too quick is likely a bot; too old may be a
+  token a bot collected earlier: either way nothing is stored and the form comes back as typed,
+  with a fresh token when the old one expired) and a key that makes a double click or a
+  resubmitted page one request;
 - a honeypot field people never see;
 - a per-visitor rate limit kept in Django's cache (files, memory or Redis);
 - reCAPTCHA (see recaptcha.py).
@@ -49,6 +50,21 @@ class FormToken:
 
     def sent_too_quickly(self) -> bool:
         return time.time() - self.issued_at < settings.APPOINTMENT_MIN_SUBMIT_SECONDS
+
+    def expired(self) -> bool:
+        return time.time() - self.issued_at > settings.APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS
+
+
+def duration_in_words(seconds: float) -> str:
+    """86400 → "a day", 7200 → "2 hours", 5400 → "an hour": rounded down, so that "open for
+    more than …" stays true."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        count = int(seconds // size)
+        if count == 1:
+            return "an hour" if unit == "hour" else f"a {unit}"
+        if count > 1:
+            return f"{count} {unit}s"
+    return "a moment"
 
 
 def honeypot_filled(data) -> bool:

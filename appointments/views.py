@@ -8,6 +8,7 @@ without the patient ever seeing an error.
 import logging
 
 from csp.decorators import csp_replace, csp_update
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,7 +20,7 @@ from website.models import PracticeSettings
 from .forms import AppointmentRequestForm
 from .models import AppointmentRequest, retention_days
 from .recaptcha import CSP_REPLACE, CSP_UPDATE, recaptcha_enabled, uses_v2
-from .spam import HONEYPOT_FIELD, FormToken, RateLimit, honeypot_filled
+from .spam import HONEYPOT_FIELD, FormToken, RateLimit, duration_in_words, honeypot_filled
 from .tasks import queue_delivery
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,12 @@ def _handle_submission(page, request):
         )
     if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
         return thank_you  # a double click or a resubmitted page: the first one is stored
+    if token.expired():
+        # A token is good for APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS, not for ever (a bot could
+        # collect them in advance). A tab left open overnight loses nothing: the form comes
+        # back as typed, with a fresh token.
+        logger.info("Appointment form: a form open past the token's life was shown again")
+        return _render_again(page, request, _expired_message())
     rate_limit = RateLimit(request)
     if rate_limit.exceeded():
         logger.info("Appointment form: rate limit reached for a visitor")
@@ -131,9 +138,18 @@ def _render_again(page, request, notice: str):
         if name not in {HONEYPOT_FIELD, "form_token", "captcha"}
     }
     initial["privacy_acknowledged"] = bool(request.POST.get("privacy_acknowledged"))
-    token = request.POST.get("form_token", "")
-    initial["form_token"] = token if FormToken.read(token) else FormToken.issue()
+    sent_token = request.POST.get("form_token", "")
+    token = FormToken.read(sent_token)
+    initial["form_token"] = sent_token if token and not token.expired() else FormToken.issue()
     return _render(page, request, AppointmentRequestForm(initial=initial), notice)
+
+
+def _expired_message() -> str:
+    life = duration_in_words(settings.APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS)
+    return (
+        f"This form was open for more than {life}, so it has not been sent yet. Please check "
+        "your details, then press the button again."
+    )
 
 
 def _rate_limit_message(request) -> str:

@@ -1,10 +1,12 @@
 """Bots are turned away quietly; real patients keep what they typed and get the phone number."""
 
+import re
+
 import pytest
 import time_machine
 
 from appointments.models import AppointmentRequest
-from appointments.spam import FormToken
+from appointments.spam import FormToken, duration_in_words
 
 from .conftest import VALID, form_token, submit
 
@@ -122,3 +124,71 @@ def test_a_request_sent_while_redis_is_down_is_stored_not_lost(
     response = submit(client, appointment_page)
     assert response.status_code == 303
     assert AppointmentRequest.objects.get().first_name == "Jane"
+
+
+def test_a_form_open_for_over_a_day_comes_back_as_typed_with_a_fresh_token(
+    client, appointment_page, settings
+):
+    """A harvested token must not stay good for ever; a patient who left the tab open
+    overnight loses nothing and sends it with one more press."""
+    settings.APPOINTMENT_MIN_SUBMIT_SECONDS = 60
+    old_token = form_token(client.get(appointment_page.url).content.decode())
+    issued = FormToken.read(old_token).issued_at
+    day_later = issued + 25 * 3600
+    with time_machine.travel(day_later, tick=False):
+        response = client.post(appointment_page.url, {**VALID, "form_token": old_token})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not AppointmentRequest.objects.exists()
+    assert "This form was open for more than a day" in html
+    assert 'role="alert"' in html
+    assert 'name="first_name" value="Jane"' in html
+    assert 'name="phone" value="(312) 555-0177"' in html
+    assert "Aching lower back" in html
+    assert re.search(r'value="thu"[^>]*checked', html)
+    assert re.search(r'name="privacy_acknowledged"[^>]*checked', html)
+    new_token = form_token(html)
+    assert new_token != old_token
+    assert FormToken.read(new_token).issued_at == day_later
+
+    with time_machine.travel(day_later + 61, tick=False):
+        again = client.post(appointment_page.url, {**VALID, "form_token": new_token})
+    assert again.status_code == 303
+    assert AppointmentRequest.objects.get().first_name == "Jane"
+
+
+def test_a_form_sent_within_the_day_is_stored(client, appointment_page):
+    token = form_token(client.get(appointment_page.url).content.decode())
+    with time_machine.travel(FormToken.read(token).issued_at + 23 * 3600, tick=False):
+        response = client.post(appointment_page.url, {**VALID, "form_token": token})
+    assert response.status_code == 303
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_a_stored_request_resent_a_day_later_is_not_stored_twice(client, appointment_page):
+    """The browser's back button and "send again" the next day: the first one is kept, and the
+    patient is not asked to send it a second time."""
+    token = form_token(client.get(appointment_page.url).content.decode())
+    assert client.post(appointment_page.url, {**VALID, "form_token": token}).status_code == 303
+    with time_machine.travel(FormToken.read(token).issued_at + 25 * 3600, tick=False):
+        again = client.post(appointment_page.url, {**VALID, "form_token": token})
+    assert again.status_code == 303
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_a_shorter_token_life_is_named_in_the_message(client, appointment_page, settings):
+    settings.APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS = 2 * 3600
+    token = form_token(client.get(appointment_page.url).content.decode())
+    with time_machine.travel(FormToken.read(token).issued_at + 3 * 3600, tick=False):
+        response = client.post(appointment_page.url, {**VALID, "form_token": token})
+    assert "This form was open for more than 2 hours" in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(86400, "a day"), (3 * 86400, "3 days"), (36 * 3600, "a day"), (5400, "an hour"),
+     (7200, "2 hours"), (60, "a minute"), (900, "15 minutes"), (30, "a moment")],
+)  # fmt: skip
+def test_the_token_life_in_plain_words(seconds, words):
+    assert duration_in_words(seconds) == words

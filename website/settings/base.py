@@ -181,9 +181,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["username", "password"]
 AXES_VERBOSE = False
-# Staff who can see appointment requests (and superusers) sign in with a second factor.
+# Superusers and staff holding any permission at all (add, change, delete, view or a custom one)
+# on these models sign in with a second factor, not only those with `view`: Wagtail opens the
+# inbox, the detail view and the export to change, delete and view alike.
 ADMIN_TWO_FACTOR_REQUIRED = env.bool("ADMIN_TWO_FACTOR_REQUIRED", default=True)
-TWO_FACTOR_REQUIRED_PERMISSIONS = ["appointments.view_appointmentrequest"]
+TWO_FACTOR_REQUIRED_MODELS = ["appointments.AppointmentRequest"]
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Practice website")
 # Signed-in staff are signed out after this much inactivity (the session slides with each request).
 SESSION_COOKIE_AGE = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
@@ -271,6 +273,10 @@ APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
 APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", default=3600)
 # A form sent back quicker than this after it was shown is from a bot.
 APPOINTMENT_MIN_SUBMIT_SECONDS = env.float("APPOINTMENT_MIN_SUBMIT_SECONDS", default=3)
+# A form sent back later than this after it was shown comes back as typed, with a fresh token.
+APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS = env.int(
+    "APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS", default=24 * 3600
+)
 # How long one worker may hold a request while emailing it before another may take over.
 APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS", default=120)
 
