@@ -1,9 +1,10 @@
 """`.env` chooses the settings of every entry point, as `.env.example` promises a deployer.
 
 The bug lived in process start-up: manage.py, website/wsgi.py and website/celery.py chose the dev
-settings before anything read .env, so a deployer who followed .env.example got DEBUG on, the debug
-pages and two factors off. So each test starts a real entry point in a subprocess, from a copy of
-the project with its own .env beside manage.py, exactly where a deployer puts it.
+settings before anything read .env, so a deployer who followed .env.example ran the dev settings:
+no HSTS, secure cookies or HTTPS redirect, and DEBUG on (the debug pages) and two factors off as
+soon as .env left those lines out. So each test starts a real entry point in a subprocess, from a
+copy of the project with its own .env beside manage.py, exactly where a deployer puts it.
 """
 
 import json
@@ -74,8 +75,10 @@ def write_env_file(path: Path, **edits: str) -> Path:
 
 
 def edit_env_file(site: Path, **edits: str) -> None:
+    """The site's .env with more edits on top of those it already has."""
     env_file = site / ".env"
-    current = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    lines = env_file.read_text().splitlines()
+    current = dict(line.split("=", 1) for line in lines if "=" in line and line[0] != "#")
     write_env_file(env_file, **{**current, **edits})
 
 
