@@ -2,12 +2,15 @@
 declares it there too, with `app.on_after_finalize` and `add_periodic_task`, so beat's schedule
 is never a list kept apart from the code it runs."""
 
-import os
 from pathlib import Path
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from website.environment import load_environment
+
+# The worker and beat both start here (`celery -A website`): .env first, so its
+# DJANGO_SETTINGS_MODULE chooses the settings, and before Celery() looks for it to set up Django.
+load_environment()
 
 app = Celery("website")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -1,7 +1,8 @@
-import os
-
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from website.environment import load_environment
+
+# gunicorn's entry point: .env first, so its DJANGO_SETTINGS_MODULE chooses the settings.
+load_environment()
 
 application = get_wsgi_application()

@@ -9,9 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def clean_environment() -> dict:
+    """Nothing from this test run (its database, its settings, its async switch) leaks in."""
+    return {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+
+
 def run_manage(*args, env_overrides: dict) -> subprocess.CompletedProcess:
-    # A clean environment: nothing from this test run (its database, its async switch) leaks in.
-    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    env = clean_environment()
     env.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -12,11 +12,14 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from website.environment import read_environment_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")
+# The entry points have read it already; this covers any other way in (pytest, django-admin).
+read_environment_file()
 
 
 def env_path(name: str, default: Path) -> Path:
