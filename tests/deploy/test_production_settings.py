@@ -61,3 +61,14 @@ def test_check_deploy_has_no_warnings_with_the_example_environment():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_refuses_a_per_process_memory_cache():
+    """Each gunicorn worker would keep its own pages and generation: stale pages after a save."""
+    result = run_manage("check", env_overrides={**example_environment(), "CACHE_URL": "locmem://"})
+    assert result.returncode != 0
+    assert "CACHE_URL=locmem:// is for development and tests only" in result.stderr
+    shared = run_manage(
+        "check", env_overrides={**example_environment(), "CACHE_URL": "file:///tmp/x"}
+    )
+    assert shared.returncode == 0, shared.stderr

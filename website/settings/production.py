@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import CACHES, SECRET_KEY, env
 
 DEBUG = False
 
@@ -11,6 +11,14 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not env("ALLOWED_HOSTS", default=""):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+
+# A per-process memory cache would give each gunicorn worker its own page cache, invalidation
+# generation and rate-limit counters: a save seen by one worker, stale pages from the others.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured(
+        "CACHE_URL=locmem:// is for development and tests only: every worker would keep its own "
+        "cache. Use redis://… (or file://… on a single machine) in production."
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
