@@ -12,6 +12,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from website.client_ip import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -168,11 +170,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses sign-in while an account is locked
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Behind proxies, the header that carries the client's address (e.g. HTTP_X_FORWARDED_FOR) and
-# how many of our proxies append to it; only that header is trusted (website/client_ip.py).
-# Unset: the connection's own address.
+# Behind our front server: the header it overwrites with the client's address (e.g.
+# HTTP_X_FORWARDED_FOR), believed only on connections from TRUSTED_PROXIES (addresses or CIDR
+# ranges of our own proxies); anything else gets the connection's own address
+# (website/client_ip.py). Production refuses a header with no trusted proxy.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+parse_networks(TRUSTED_PROXIES)  # a typo stops the start with a clear message
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
