@@ -23,6 +23,8 @@ def parse_networks(entries) -> tuple[Network, ...]:
     not an address, so a typo cannot silently trust nobody or everybody."""
     networks = []
     for entry in entries:
+        if not entry.strip():
+            continue  # a trailing comma
         try:
             networks.append(ipaddress.ip_network(entry.strip(), strict=False))
         except ValueError:
