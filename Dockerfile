@@ -22,10 +22,14 @@ RUN pip install -r requirements/production.lock
 
 COPY --chown=practice:practice . .
 # collectstatic only needs settings to import: a throwaway key, never used at run time.
+# front-static: where docker-compose's web service publishes them for the front server (a volume
+# that starts as a copy of this folder, owned by practice).
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
-    && mkdir -p /app/var && chown -R practice:practice /app/var
+    && mkdir -p /app/var/front-static && chown -R practice:practice /app/var
 
 USER practice
 EXPOSE 8000
-CMD ["gunicorn", "website.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Meant to run behind the front server (docker-compose.yml, deploy/nginx/); gunicorn.conf.py keeps
+# query strings, and with them patient names, out of the access log.
+CMD ["gunicorn", "website.wsgi:application", "--config", "gunicorn.conf.py", \
+     "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]

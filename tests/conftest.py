@@ -5,6 +5,7 @@ pytest_plugins = [
     "tests.harness.worker",
     "tests.harness.browser",
     "tests.harness.pages",
+    "tests.harness.web",
 ]
 
 

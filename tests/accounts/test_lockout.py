@@ -2,9 +2,6 @@
 
 import pytest
 from axes.models import AccessAttempt
-from django.test import RequestFactory
-
-from website.client_ip import client_ip
 
 from .factories import PASSWORD, StaffFactory, login_verified
 
@@ -15,7 +12,9 @@ def attempt(client, username, password, **extra):
     return client.post("/admin/login/", {"username": username, "password": password}, **extra)
 
 
-def test_wrong_password_n_times_locks_out_even_the_right_password(client, settings):
+def test_wrong_password_n_times_locks_out_even_the_right_password(
+    client, settings, behind_our_proxy
+):
     staff = StaffFactory(is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = attempt(client, staff.username, "wrong")
@@ -29,7 +28,7 @@ def test_wrong_password_n_times_locks_out_even_the_right_password(client, settin
     assert "_auth_user_id" not in client.session
 
 
-def test_an_administrator_unlocks_from_the_admin(client, settings):
+def test_an_administrator_unlocks_from_the_admin(client, settings, behind_our_proxy):
     staff = StaffFactory(is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, staff.username, "wrong")
@@ -46,7 +45,7 @@ def test_an_administrator_unlocks_from_the_admin(client, settings):
     assert attempt(client, staff.username, PASSWORD).status_code == 302
 
 
-def test_lockout_is_per_client_address_not_global(client, settings):
+def test_lockout_is_per_client_address_not_global(client, settings, behind_our_proxy):
     staff = StaffFactory(is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, staff.username, "wrong", REMOTE_ADDR="203.0.113.9")
@@ -54,11 +53,70 @@ def test_lockout_is_per_client_address_not_global(client, settings):
     assert attempt(client, staff.username, PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 302
 
 
-def test_client_address_comes_only_from_the_configured_header(settings):
-    request = RequestFactory().get(
-        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5"
-    )
-    settings.CLIENT_IP_HEADER = ""
-    assert client_ip(request) == "10.0.0.2"  # a forged header is ignored without a proxy
+@pytest.fixture
+def behind_our_proxy(settings):
+    """The production shape: our front server (10.0.0.2) overwrites X-Forwarded-For with the
+    address it received the connection from, and the settings name it as the trusted proxy."""
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    assert client_ip(request) == "203.0.113.5"  # the entry our proxy appended
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+
+
+def test_a_rotated_forwarded_for_header_does_not_escape_the_lockout(
+    client, settings, behind_our_proxy
+):
+    """Straight to the app server, not through our proxy: the header is the client's own say."""
+    staff = StaffFactory(is_staff=True)
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        attempt(
+            client,
+            staff.username,
+            "wrong",
+            REMOTE_ADDR="198.51.100.66",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    locked = attempt(
+        client,
+        staff.username,
+        PASSWORD,
+        REMOTE_ADDR="198.51.100.66",
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+    assert locked.status_code == 429
+
+
+def test_nobody_can_lock_staff_out_by_claiming_their_address(client, settings, behind_our_proxy):
+    staff = StaffFactory(is_staff=True)
+    desk = "203.0.113.5"  # the staff member's own address, as our proxy reports it
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(
+            client, staff.username, "wrong", REMOTE_ADDR="198.51.100.66", HTTP_X_FORWARDED_FOR=desk
+        )
+    own = attempt(
+        client, staff.username, PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=desk
+    )
+    assert own.status_code == 302
+
+
+def test_through_our_proxy_each_client_is_locked_on_its_own(client, settings, behind_our_proxy):
+    staff = StaffFactory(is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(
+            client,
+            staff.username,
+            "wrong",
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="198.51.100.66",
+        )
+    guesser = attempt(
+        client,
+        staff.username,
+        PASSWORD,
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.66",
+    )
+    assert guesser.status_code == 429
+    # The proxy's own address is shared by everyone: the staff member behind it is not locked.
+    own = attempt(
+        client, staff.username, PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.5"
+    )
+    assert own.status_code == 302

@@ -96,8 +96,8 @@ def test_the_rate_limit_keeps_what_was_typed_and_gives_the_phone(
 def test_behind_a_proxy_the_limit_is_per_visitor_not_per_proxy(client, appointment_page, settings):
     settings.APPOINTMENT_RATE_LIMIT = 1
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
+    settings.TRUSTED_PROXIES = [proxy]
     first = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
     second = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.21"}
     assert submit(client, appointment_page, **first).status_code == 303
@@ -105,6 +105,29 @@ def test_behind_a_proxy_the_limit_is_per_visitor_not_per_proxy(client, appointme
     # A made-up address to the left of the proxy's entry does not get around the limit.
     spoofed = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.20"}
     assert submit(client, appointment_page, **spoofed).status_code == 200
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_a_rotated_forwarded_for_header_does_not_escape_the_limit(
+    client, appointment_page, settings
+):
+    """Sent straight to the app server, not through our proxy: the header is not believed."""
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    for n in range(2):
+        sent = submit(
+            client,
+            appointment_page,
+            REMOTE_ADDR="198.51.100.66",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+        assert sent.status_code == 303
+    third = submit(
+        client, appointment_page, REMOTE_ADDR="198.51.100.66", HTTP_X_FORWARDED_FOR="192.0.2.99"
+    )
+    assert third.status_code == 200
+    assert "please call us at" in third.content.decode()
     assert AppointmentRequest.objects.count() == 2
 
 

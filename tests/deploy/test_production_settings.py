@@ -72,3 +72,20 @@ def test_refuses_a_per_process_memory_cache():
         "check", env_overrides={**example_environment(), "CACHE_URL": "file:///tmp/x"}
     )
     assert shared.returncode == 0, shared.stderr
+
+
+def test_refuses_a_client_address_header_without_a_trusted_proxy():
+    """Believed from anyone, the header would let a client dodge the rate limit and lockouts."""
+    env = {**example_environment(), "TRUSTED_PROXIES": ""}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR is set but TRUSTED_PROXIES is empty" in (
+        result.stderr
+    )
+
+
+def test_refuses_a_trusted_proxy_that_is_not_an_address():
+    env = {**example_environment(), "TRUSTED_PROXIES": "127.0.0.1,nginx"}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'nginx' is not an IP address or network" in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from website.client_ip import parse_networks
 from website.environment import read_environment_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -171,11 +172,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses sign-in while an account is locked
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Behind proxies, the header that carries the client's address (e.g. HTTP_X_FORWARDED_FOR) and
-# how many of our proxies append to it; only that header is trusted (website/client_ip.py).
-# Unset: the connection's own address.
+# Behind our front server: the header it overwrites with the client's address (e.g.
+# HTTP_X_FORWARDED_FOR), believed only on connections from TRUSTED_PROXIES (addresses or CIDR
+# ranges of our own proxies); anything else gets the connection's own address
+# (website/client_ip.py). Production refuses a header with no trusted proxy.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+parse_networks(TRUSTED_PROXIES)  # a typo stops the start with a clear message
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -339,10 +342,33 @@ LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Query strings are cut from every logged URL: staff searches carry patient names and
+    # emails (website/log_privacy.py). On the handlers, so records from any logger pass it.
+    "filters": {"no_query_strings": {"()": "website.log_privacy.QueryStringFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_query_strings"],
+        },
+        # runserver's request log (`make run`), as Django's default logging has it, filtered.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["no_query_strings"],
+        },
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Wagtail's background tasks (search index, references) log every run at INFO.

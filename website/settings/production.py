@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, SECRET_KEY, env
+from .base import CACHES, CLIENT_IP_HEADER, SECRET_KEY, TRUSTED_PROXIES, env
 
 DEBUG = False
 
@@ -11,6 +11,14 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not env("ALLOWED_HOSTS", default=""):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if CLIENT_IP_HEADER and not TRUSTED_PROXIES:
+    # Believed from anyone, the header lets a client dodge rate limits and lockouts, or lock
+    # staff out "from" their own address.
+    raise ImproperlyConfigured(
+        f"CLIENT_IP_HEADER={CLIENT_IP_HEADER} is set but TRUSTED_PROXIES is empty: name the "
+        "front server's address (e.g. TRUSTED_PROXIES=127.0.0.1), or unset CLIENT_IP_HEADER "
+        "when nothing sits in front of gunicorn."
+    )
 
 # A per-process memory cache would give each gunicorn worker its own page cache, invalidation
 # generation and rate-limit counters: a save seen by one worker, stale pages from the others.
