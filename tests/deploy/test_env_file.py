@@ -52,7 +52,7 @@ def deployment(tmp_path) -> Path:
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         CELERY_BROKER_URL="filesystem://localhost/",
-        CACHE_URL="locmem://",
+        CACHE_URL=f"file://{tmp_path / 'cache'}",
         EMAIL_URL="",
     )
     return site
@@ -134,7 +134,7 @@ def test_env_file_variable_names_another_file(tmp_path):
         tmp_path / "practice.env",
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL="sqlite:///:memory:",
-        CACHE_URL="locmem://",
+        CACHE_URL=f"file://{tmp_path / 'cache'}",
     )
     result = run(ROOT, sys.executable, "manage.py", "shell", "--no-imports", "-c",
                  PRINT_SETTINGS, ENV_FILE=str(env_file))  # fmt: skip
