@@ -1,11 +1,22 @@
 """Sending a request's emails at least once and, in practice, exactly once.
 
-A worker first *claims* the request in a short transaction (`select_for_update(skip_locked=True)`
-plus a lease: `delivery_claim` names the task, `delivery_claimed_until` says until when). It then
+A worker first *claims* the request in a short transaction (a row lock, `select_for_update`, plus
+a lease: `delivery_claim` names the task, `delivery_claimed_until` says until when). It then
 sends outside any transaction, so a slow mail server never holds a database lock that the form
 would wait on, and records each email as it goes. Another task for the same request (a duplicate,
 a redelivery, the sweep) finds it claimed or already sent and does nothing. If the worker dies,
 the lease runs out and the sweep queues the request again.
+
+The claim *waits* for a row lock instead of skipping the row. Whoever else holds it is
+brief: the form marking the request queued just after it published this very task, staff saving
+the status, another worker's claim. With `skip_locked` a task that met such a lock could not tell
+it from "nothing to send", was acknowledged, and the emails waited for the sweep (five minutes;
+for ever without beat). Blocking is cheap here because every transaction that touches a request
+is short; on PostgreSQL the wait is still capped (`CLAIM_LOCK_TIMEOUT`), and a lock held longer
+raises an OperationalError that the task retries within seconds like any database error. SQLite
+has no row locks: the claim's `BEGIN IMMEDIATE` waits for the other writer (the connection's
+`timeout`), which comes to the same thing. A lease held by a live task is not a lock, so a
+duplicate task still returns at once.
 """
 
 import logging
@@ -14,7 +25,7 @@ from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -26,6 +37,9 @@ logger = logging.getLogger(__name__)
 # A task queued but not started within this long is taken to be lost (e.g. a worker killed while
 # holding it on a broker that does not redeliver); the sweep queues its request again.
 REQUEUE_AFTER = timedelta(minutes=5)
+# Longest a claim waits on PostgreSQL for another transaction's lock on the row; then the task
+# retries. Every transaction that locks a request lasts milliseconds, so this is generous.
+CLAIM_LOCK_TIMEOUT = "2s"
 
 
 def lease() -> timedelta:
@@ -33,11 +47,16 @@ def lease() -> timedelta:
 
 
 def claim(pk: int, claimant: str) -> AppointmentRequest | None:
-    """The request, now held by `claimant`; None if it needs nothing or someone else holds it."""
+    """The request, now held by `claimant`; None if it needs nothing or another task's lease
+    holds it. Waits for a row lock someone else holds (see above): raises DatabaseError if it is
+    held too long, for the task to retry. Runs in a transaction of its own."""
     now = timezone.now()
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # for this transaction only
+                cursor.execute(f"SET LOCAL lock_timeout = '{CLAIM_LOCK_TIMEOUT}'")
         appointment = (
-            AppointmentRequest.objects.select_for_update(skip_locked=True)
+            AppointmentRequest.objects.select_for_update()
             .filter(pk=pk)
             .filter(
                 Q(delivery_claimed_until__isnull=True)
@@ -49,7 +68,7 @@ def claim(pk: int, claimant: str) -> AppointmentRequest | None:
         if appointment is None or not appointment.needs_delivery:
             return None
         appointment.delivery_claim = claimant
-        appointment.delivery_claimed_until = now + lease()
+        appointment.delivery_claimed_until = timezone.now() + lease()  # after any wait
         appointment.delivery_attempts += 1
         appointment.save(
             update_fields=["delivery_claim", "delivery_claimed_until", "delivery_attempts"]
