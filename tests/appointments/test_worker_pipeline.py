@@ -3,7 +3,6 @@ a real `celery worker` process and the real SMTP test server. Each failure the i
 made real: a broker nobody listens on, a mail server that is stopped, a worker SIGKILLed while
 it talks to a mail server that never answers."""
 
-import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 from appointments.tasks import deliver_request_emails, queue_undelivered
 from tests.harness.services import free_port
+from tests.harness.smtp import SilentMailServer
 from website.celery import app
 
 from .conftest import submit
@@ -95,31 +95,6 @@ def test_mail_server_down_then_up_retries_then_sends_exactly_one(
     assert len(smtp_server.messages) == 1
     assert AppointmentRequest.objects.get().delivery_attempts >= 2
     assert_no_patient_details(celery_worker.log())
-
-
-class SilentMailServer:
-    """Accepts connections and never says hello: a worker sending to it is stuck mid-task."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.connected = threading.Event()
-        self._socket = socket.create_server(("127.0.0.1", self.port))
-        self._connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self._socket.accept()
-            except OSError:
-                return
-            self._connections.append(connection)
-            self.connected.set()
-
-    def close(self):
-        for connection in self._connections:
-            connection.close()
-        self._socket.close()
 
 
 def test_worker_killed_mid_task_the_email_still_goes_out_once(
