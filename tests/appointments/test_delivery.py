@@ -13,6 +13,7 @@ from django.utils import timezone
 from appointments import delivery
 from appointments.models import AppointmentRequest, Confirmation, NotificationSettings
 from appointments.tasks import delete_expired_requests, deliver_request_emails
+from tests.harness.smtp import SilentMailServer
 from website.celery import app
 
 from .conftest import submit
@@ -154,6 +155,25 @@ def test_mail_server_down_leaves_the_request_for_the_sweep_and_logs_no_details(
     assert "retrying in" in our_log(caplog)
     assert_no_patient_details(our_log(caplog))
     assert_no_patient_details(repr(result.result))
+
+
+def test_a_mail_server_silent_before_the_message_is_retried_not_taken_as_sent(
+    appointment_page, smtp_server, settings
+):
+    # Only a failure after the whole message went out counts as "may have been delivered".
+    silent = SilentMailServer()
+    settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = silent.port, 0.2
+    appointment = AppointmentRequestFactory(email="p@example.com")
+    try:
+        result = deliver_request_emails.apply(args=[appointment.pk])  # retries run at once here
+    finally:
+        silent.close()
+    assert result.failed()
+    appointment.refresh_from_db()
+    assert appointment.staff_notified_at is None
+    assert appointment.confirmation == Confirmation.PENDING
+    assert appointment.delivery_attempts == 1 + deliver_request_emails.max_retries
+    assert appointment.pk in delivery.requests_to_queue()
 
 
 def test_nothing_a_patient_types_reaches_a_log_line(client, appointment_page, smtp_server, caplog):

@@ -3,20 +3,22 @@ a real `celery worker` process and the real SMTP test server. Each failure the i
 made real: a broker nobody listens on, a mail server that is stopped, a worker SIGKILLed while
 it talks to a mail server that never answers."""
 
-import socket
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
+from django.db import connections, transaction
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from appointments.tasks import deliver_request_emails, queue_undelivered
 from tests.harness.services import free_port
+from tests.harness.smtp import SilentMailServer
 from website.celery import app
 
 from .conftest import submit
-from .factories import STAFF_INBOX
+from .factories import STAFF_INBOX, AppointmentRequestFactory
 from .test_delivery import assert_no_patient_details
 
 pytestmark = pytest.mark.worker
@@ -95,31 +97,6 @@ def test_mail_server_down_then_up_retries_then_sends_exactly_one(
     assert_no_patient_details(celery_worker.log())
 
 
-class SilentMailServer:
-    """Accepts connections and never says hello: a worker sending to it is stuck mid-task."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.connected = threading.Event()
-        self._socket = socket.create_server(("127.0.0.1", self.port))
-        self._connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self._socket.accept()
-            except OSError:
-                return
-            self._connections.append(connection)
-            self.connected.set()
-
-    def close(self):
-        for connection in self._connections:
-            connection.close()
-        self._socket.close()
-
-
 def test_worker_killed_mid_task_the_email_still_goes_out_once(
     client, appointment_page, start_worker, smtp_server
 ):
@@ -156,3 +133,56 @@ def test_duplicate_and_redelivered_tasks_send_nothing_more(
     smtp_server.wait_for(1)
     settle()
     assert len(smtp_server.messages) == 1
+
+
+@contextmanager
+def row_held_by_another_transaction(pk: int):
+    """Another connection updates the request's row and keeps its transaction open, as the form
+    does for an instant when it marks the request queued right after publishing the task. On
+    PostgreSQL the row stays locked until the block ends; on SQLite (BEGIN IMMEDIATE) the whole
+    database is, for writers."""
+    locked, done = threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with transaction.atomic():
+                AppointmentRequest.objects.filter(pk=pk).update(queued_at=timezone.now())
+                locked.set()
+                done.wait(30)
+        finally:
+            connections.close_all()  # this thread's own connection, so teardown can empty tables
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert locked.wait(10), "could not lock the row"
+        yield
+    finally:
+        done.set()
+        holder.join(10)
+
+
+@pytest.mark.parametrize(
+    "held_for",
+    [
+        pytest.param(1.0, id="briefly"),
+        # Longer than the claim waits on PostgreSQL (CLAIM_LOCK_TIMEOUT): the task retries.
+        pytest.param(3.5, id="longer-than-the-claim-waits"),
+    ],
+)
+def test_a_task_that_finds_the_row_locked_sends_within_seconds_without_the_sweep(
+    appointment_page, celery_worker, smtp_server, held_for
+):
+    # On SQLite this cannot go wrong the way it did on PostgreSQL (there skip_locked passed the
+    # locked row by and the task ended as "nothing to send"): SQLite has no row locks, and the
+    # claim's BEGIN IMMEDIATE waits for the other writer. The outcome asked for is the same.
+    appointment = AppointmentRequestFactory()
+    with row_held_by_another_transaction(appointment.pk):
+        task = deliver_request_emails.delay(appointment.pk)
+        wait_until(lambda: f"[{task.id}] received" in celery_worker.log(), what="the task")
+        time.sleep(held_for)  # the worker meets the lock
+    smtp_server.wait_for(1, timeout=5)  # no sweep runs in this test
+    settle()
+    assert len(staff_emails(smtp_server)) == 1
+    appointment.refresh_from_db()
+    assert appointment.staff_notified_at is not None

@@ -1,7 +1,9 @@
 """A real SMTP server on 127.0.0.1 (aiosmtpd) whose received messages tests read back."""
 
+import asyncio
 import email
 import email.policy
+import socket
 import threading
 import time
 from email.message import EmailMessage
@@ -17,13 +19,14 @@ class _Collector:
         self.server = server
 
     async def handle_DATA(self, smtp, session, envelope):
-        if self.server.reply_delay:
-            import asyncio
-
-            await asyncio.sleep(self.server.reply_delay)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:
             self.server.messages.append(message)
+        slow_for = self.server.reply_delay_to
+        if self.server.reply_delay and (slow_for is None or slow_for in envelope.rcpt_tos):
+            # Taken, then slow to say so (a busy queue, a content scan): a client that stops
+            # waiting has still sent the message. Real servers keep it; so does this one.
+            await asyncio.sleep(self.server.reply_delay)
         return "250 Message accepted for delivery"
 
 
@@ -32,7 +35,8 @@ class SmtpTestServer:
         self.port = free_port()
         self.messages: list[EmailMessage] = []
         self.lock = threading.Lock()
-        self.reply_delay = 0.0
+        self.reply_delay = 0.0  # seconds before answering the end of a message…
+        self.reply_delay_to: str | None = None  # …sent to this address (None: to anyone)
         self._controller: Controller | None = None
 
     @property
@@ -67,6 +71,31 @@ class SmtpTestServer:
         raise AssertionError(f"expected {count} email(s) within {timeout}s, got {got}")
 
 
+class SilentMailServer:
+    """Accepts connections and never says hello: a worker sending to it is stuck mid-task."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.connected = threading.Event()
+        self._socket = socket.create_server(("127.0.0.1", self.port))
+        self._connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            self._connections.append(connection)
+            self.connected.set()
+
+    def close(self):
+        for connection in self._connections:
+            connection.close()
+        self._socket.close()
+
+
 @pytest.fixture(scope="session")
 def smtp_server_session():
     server = SmtpTestServer()
@@ -81,7 +110,8 @@ def smtp_server(smtp_server_session, settings):
     smtp_server_session.start()
     smtp_server_session.clear()
     smtp_server_session.reply_delay = 0.0
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    smtp_server_session.reply_delay_to = None
+    settings.EMAIL_BACKEND = "website.mail.SMTPBackend"  # what EMAIL_URL=smtp://… gives
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = smtp_server_session.port
     settings.EMAIL_USE_TLS = False

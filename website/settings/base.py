@@ -255,7 +255,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Without it, emails are printed on the console and kept as .eml files in var/mail/.
 EMAIL_URL = env("EMAIL_URL", default="")
 if EMAIL_URL:
-    globals().update(env.email_url("EMAIL_URL"))
+    EMAIL_CONFIG = env.email_url("EMAIL_URL")
+    if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+        # Django's, and it tells "the server may have it" from "it did not get it" (website/mail.py)
+        EMAIL_CONFIG["EMAIL_BACKEND"] = "website.mail.SMTPBackend"
+    globals().update(EMAIL_CONFIG)
 else:
     EMAIL_BACKEND = "website.mail.ConsoleAndFolderBackend"
 EMAIL_FOLDER = env_path("EMAIL_FOLDER", VAR_DIR / "mail")
