@@ -1,8 +1,15 @@
+from datetime import datetime
+
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.invalidation import EXPIRY_HOOK
+
 from .models import Closure
+from .models.saved_schedule import schedule_for_site
 
 
 class ClosureViewSet(SnippetViewSet):
@@ -23,3 +30,13 @@ class ClosureViewSet(SnippetViewSet):
 
 
 register_snippet(ClosureViewSet)
+
+
+@hooks.register(EXPIRY_HOOK)
+def next_hours_change(now: datetime) -> datetime | None:
+    """The moment today's status ("Open now, closes at 5:00 PM") stops being true, with nobody
+    saving anything: no cached page or fragment showing it outlives that moment."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return schedule_for_site(site, now).status(now).valid_until
