@@ -15,10 +15,11 @@ inside that transaction could never be served as current.
 Reading it. `current_version()` reads the row at most once every CONTENT_VERSION_RECHECK_SECONDS
 (1 s) per thread, so a change made by another process shows within that time and a cached page
 costs no query. The memo is per thread, as database connections are: a thread that bumped the
-token holds its own uncommitted write, which only its own connection can see; other threads of
-the process read the row again as soon as that commit is done (on_commit). If the transaction
-rolls back, the bumping thread keeps the dead token for at most the recheck interval: no copy
-filed under it is ever served as current, since that token is never committed.
+token holds its own uncommitted write, which only its own connection can see (a memo shared by
+threads would hand it to threads that still read the old data, and copies they built from it
+would be served as current once it commits); other threads of the process read the row again as
+soon as that commit is done (on_commit). If the transaction rolls back, the bumping thread reads
+the row again on its next call: nothing filed under the dead token is ever served.
 
 Changes no signal reports (raw SQL, a queryset's update()) show when each copy expires, or at
 once after `bump()`.
@@ -65,15 +66,27 @@ def new_token() -> int:
 
 # --- The content version ------------------------------------------------------------------------
 
-# This thread's reading: {"token", "read_at" (monotonic), "commits_seen"}.
+# This thread's reading: {"token", "read_at" (monotonic), "commits_seen", "pending"}.
 _memo = threading.local()
 # How many bumps this process has committed: another thread's reading older than that is stale.
 _commits = [0]
 
 
+class _BumpCommitted:
+    """Queued with transaction.on_commit by each bump: run when the bump commits, dropped by
+    Django with the transaction or savepoint that rolls it back."""
+
+    ran = False
+
+    def __call__(self):
+        self.ran = True
+        _commits[0] += 1
+
+
 def current_version() -> int:
     """The content version now (as of at most CONTENT_VERSION_RECHECK_SECONDS ago)."""
     memo = _memo.__dict__
+    _forget_rolled_back_bumps(memo)
     if (
         "token" not in memo
         or memo["commits_seen"] != _commits[0]
@@ -101,13 +114,34 @@ def bump(**kwargs) -> None:
         ContentVersion.objects.update_or_create(
             pk=_ROW, defaults={"token": token, "changed_at": now}
         )
+    committed = _BumpCommitted()
+    transaction.on_commit(committed)  # at once when not in a transaction
     _remember_token(token, _commits[0])
-    transaction.on_commit(_count_commit)
+    if not committed.ran:
+        _memo.__dict__.setdefault("pending", []).append(committed)
 
 
 def forget() -> None:
     """This thread reads the version again on its next call (tests)."""
     _memo.__dict__.clear()
+
+
+def _forget_rolled_back_bumps(memo: dict) -> None:
+    """The token this thread wrote and keeps is void if that write was rolled back: read the
+    row again, else the thread would serve copies built from data that never existed for up to
+    the recheck interval. Django keeps a transaction's on_commit callbacks in
+    `connection.run_on_commit` (its own test utilities read it) and drops those of a rollback."""
+    pending = memo.get("pending")
+    if not pending:
+        return
+    queued = transaction.get_connection().run_on_commit
+    while pending and not pending[-1].ran:
+        latest = pending[-1]
+        if any(callback is latest for _, callback, _ in reversed(queued)):
+            return  # still to commit: the token kept is this connection's own
+        pending.pop()  # rolled back: the token it wrote never existed
+        memo.pop("token", None)
+    pending.clear()  # none left, or the latest committed and every bump before it with it
 
 
 def _read_token() -> int:
@@ -120,10 +154,6 @@ def _read_token() -> int:
 
 def _remember_token(token: int, commits_seen: int) -> None:
     _memo.__dict__.update(token=token, read_at=time.monotonic(), commits_seen=commits_seen)
-
-
-def _count_commit() -> None:
-    _commits[0] += 1
 
 
 # --- What bumps it ------------------------------------------------------------------------------
