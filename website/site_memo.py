@@ -17,6 +17,7 @@ transaction never commits, so nothing would bump the generation). When the cache
 generation cannot be read, nothing is kept and every page builds everything, as it did before.
 """
 
+import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime, time, timedelta
@@ -42,6 +43,35 @@ def remember(request, name: str, build: Callable[[], T]) -> T:
     if request is None or settings.SITE_MEMO_SECONDS <= 0:
         return build()
     return _remember(name, request.get_host(), page_cache.generation_for(request), build)
+
+
+_BUILD_ANYWAY = object()
+
+
+def memoised_tag(name: str, *, without_request=_BUILD_ANYWAY):
+    """For a template tag that takes the context: what it returns is kept under `name` with
+    remember(). Put it under `@register.simple_tag(takes_context=True)`:
+
+        @register.simple_tag(takes_context=True)
+        @memoised_tag("main-navigation", without_request=[])
+        def main_navigation(context): ...
+
+    What the tag builds is shared by every page of the site, so it may read the request and
+    site-wide context (the practice's settings), never anything about the page being rendered.
+    When the context holds no request the tag returns `without_request` if given, else builds
+    afresh."""
+
+    def decorate(tag: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(tag)
+        def memoised(context):
+            request = context.get("request")
+            if request is None and without_request is not _BUILD_ANYWAY:
+                return without_request
+            return remember(request, name, lambda: tag(context))
+
+        return memoised
+
+    return decorate
 
 
 def remember_sitewide(name: str, build: Callable[[], T]) -> T:

@@ -377,9 +377,9 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Wagtail's background tasks (search index, references) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
-        # WeasyPrint logs every step of every handout PDF, and warns about each screen-only
-        # @media rule of site.css; failures (an image it cannot load) are still errors.
-        "weasyprint": {"level": "ERROR"},
+        # WeasyPrint logs every step of every handout PDF at INFO; its warnings (CSS it cannot
+        # apply, a picture it cannot load) show.
+        "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         # django-axes logs every sign-in at INFO; lockouts still come through as warnings.
         "axes": {"level": "WARNING"},
