@@ -2,7 +2,7 @@ import posixpath
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.static import serve
 
@@ -25,6 +25,19 @@ def server_error(request):
     """The 500 page, with the practice's phone number when the database can still give it."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render(_phone(request)))
+
+
+def refusal(request, status: int = 400) -> HttpResponse:
+    """A request the site will not handle (400: malformed, 413: too large). A plain page that
+    reads nothing from the request but its host: the request itself is what is wrong."""
+    template = loader.get_template(f"{status}.html")
+    return HttpResponse(template.render(_phone(request)), status=status)
+
+
+def bad_request(request, exception=None):
+    """handler400. Django's own is wrapped in the CSRF check, which parses the form body again:
+    a body Django refused to parse (a UTF-16 form) then turned the 400 into a 500."""
+    return refusal(request, 400)
 
 
 def serve_rendition(request, path):

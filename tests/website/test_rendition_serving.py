@@ -58,6 +58,12 @@ def staff_only_document(media):
     )
 
 
+def assert_not_served(client, url: str) -> None:
+    # A NUL is refused as malformed wherever it appears (website/request_guard.py).
+    expected = 400 if "%00" in url else 404
+    assert client.get(url).status_code == expected, url
+
+
 def spellings(target: str) -> list[str]:
     return [
         spelling.format(target=target, target_backslashed=target.replace("/", "%5c"))
@@ -76,7 +82,7 @@ def test_a_rendition_is_served(client, image):
 def test_original_uploads_are_never_served_however_the_path_is_spelled(client, image):
     assert image.file.name.startswith("original_images/")
     for url in spellings(image.file.name):
-        assert client.get(url).status_code == 404, url
+        assert_not_served(client, url)
 
 
 def test_restricted_documents_are_never_served_however_the_path_is_spelled(
@@ -86,13 +92,13 @@ def test_restricted_documents_are_never_served_however_the_path_is_spelled(
     assert client.get(staff_only_document.url).status_code == 302
     assert staff_only_document.file.name.startswith("documents/")
     for url in spellings(staff_only_document.file.name):
-        assert client.get(url).status_code == 404, url
+        assert_not_served(client, url)
 
 
 def test_files_outside_media_root_are_never_served(client, media, image):
     (media.parent / "secret.txt").write_text("not for the public")
     for url in spellings("../secret.txt"):
-        assert client.get(url).status_code == 404, url
+        assert_not_served(client, url)
 
 
 def test_a_link_in_the_renditions_folder_does_not_lead_out_of_it(client, media, image):
