@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
+from website.page_cache import accept_query
 from website.page_serving import PageServingMixin, public
 
 from . import pdf
@@ -93,6 +94,8 @@ class HandoutIndexPage(PageServingMixin, Page):
         selected = conditions.filter(slug=wanted).first() if slug_re.match(wanted) else None
         if selected is not None:
             handouts = handouts.filter(conditions=selected)
+            if sent == selected.slug:
+                accept_query(request, "condition")
         context.update(
             handouts=handouts.prefetch_related("conditions"),
             conditions=conditions,
