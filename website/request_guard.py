@@ -44,7 +44,7 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        status, reason = inspect(request)
+        status, reason = refusal_reason(request)
         if status is None:
             return self.get_response(request)
         from .views import refusal  # here: website/wsgi.py imports this before the apps load
@@ -74,7 +74,7 @@ class GuardedWSGIRequest(WSGIRequest):
             self._encoding = None
 
 
-def inspect(request) -> tuple[int | None, str]:
+def refusal_reason(request) -> tuple[int | None, str]:
     """(status, reason) for a request to refuse, (None, "") for one to handle."""
     outside_admin = not request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}")
     if outside_admin and _content_length(request) > settings.PUBLIC_REQUEST_MAX_BYTES:
