@@ -4,32 +4,34 @@ it, when) whose main entity is the BlogPosting (who wrote it, when, for which cl
 from django.conf import settings
 
 from medical_review.structured_data import medical_web_page_nodes
-from physicians.structured_data import page_node_id, page_public_url, physician_reference
-from website.structured_data import clinic_id
+from physicians.structured_data import physician_reference
+from website.structured_data import clinic_id, page_node, page_node_id
 
 
 def blog_node(index_page, request=None) -> dict:
-    return {
-        "@type": "Blog",
-        "@id": page_node_id(index_page, "blog", request),
-        "name": index_page.title,
-        "url": page_public_url(index_page, request),
-        "publisher": {"@id": clinic_id()},
-    }
+    return page_node(
+        index_page,
+        "Blog",
+        "blog",
+        request,
+        name=index_page.title,
+        publisher={"@id": clinic_id()},
+    )
 
 
 def article_nodes(article, request=None) -> list[dict]:
-    posting = {
-        "@type": "BlogPosting",
-        "@id": page_node_id(article, "article", request),
-        "headline": article.title,
-        "description": article.intro,
-        "url": page_public_url(article, request),
-        "datePublished": article.date.isoformat(),
-        "publisher": {"@id": clinic_id()},
-        "mainEntityOfPage": {"@id": page_node_id(article, "webpage", request)},
-        "timeRequired": f"PT{article.reading_time}M",
-    }
+    posting = page_node(
+        article,
+        "BlogPosting",
+        "article",
+        request,
+        headline=article.title,
+        description=article.intro,
+        datePublished=article.date.isoformat(),
+        publisher={"@id": clinic_id()},
+        mainEntityOfPage={"@id": page_node_id(article, "webpage", request)},
+        timeRequired=f"PT{article.reading_time}M",
+    )
     if article.last_published_at:
         posting["dateModified"] = article.last_published_at.isoformat()
     extra_nodes = []

@@ -33,7 +33,10 @@ from .qr import qr_svg_data_uri
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's template or styles change, so deployed caches are rebuilt.
-PDF_LAYOUT_VERSION = 1
+PDF_LAYOUT_VERSION = 2
+# In cascade order: the tokens, the site's components (what only screens use is under @media
+# screen, which WeasyPrint skips), paper, then the PDF's own page layout.
+PDF_STYLESHEETS = ["tokens.css", "site.css", "print.css", "handout-pdf.css"]
 # How long a request waits for another process building the same handout's PDF.
 LOCK_WAIT_SECONDS = 30
 STANDARD, LARGE_PRINT = "standard", "large-print"
@@ -174,9 +177,9 @@ def render_pdf(page, variant: str = STANDARD) -> bytes:
     from weasyprint import CSS, HTML
 
     html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
-    stylesheet = CSS(filename=finders.find("website/css/site.css"))
+    stylesheets = [CSS(filename=finders.find(f"website/css/{name}")) for name in PDF_STYLESHEETS]
     document = HTML(string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=media_fetcher())
-    return document.write_pdf(stylesheets=[stylesheet])
+    return document.write_pdf(stylesheets=stylesheets)
 
 
 def media_fetcher():

@@ -8,7 +8,8 @@ if it has one, its main thing (a BlogPosting, say) linked through `main_entity`:
         return [*medical_web_page_nodes(self, request, main_entity=article), article]
 """
 
-from physicians.structured_data import page_node_id, page_public_url, physician_reference
+from physicians.structured_data import physician_reference
+from website.structured_data import page_node, page_node_id
 
 
 def review_properties(page, request=None) -> dict:
@@ -23,13 +24,14 @@ def review_properties(page, request=None) -> dict:
 
 def medical_web_page_nodes(page, request=None, main_entity: dict | None = None) -> list[dict]:
     """The page's MedicalWebPage node, plus the reviewing physician's node when there is one."""
-    node = {
-        "@type": "MedicalWebPage",
-        "@id": page_node_id(page, "webpage", request),
-        "url": page_public_url(page, request),
-        "name": page.seo_title or page.title,
+    node = page_node(
+        page,
+        "MedicalWebPage",
+        "webpage",
+        request,
+        name=page.seo_title or page.title,
         **review_properties(page, request),
-    }
+    )
     if page.search_description:
         node["description"] = page.search_description
     if main_entity is not None:

@@ -1,4 +1,4 @@
-"""JSON-LD for physicians (schema.org IndividualPhysician), and stable @ids for any page.
+"""JSON-LD for physicians (schema.org IndividualPhysician).
 
 Articles and other clinical pages name a physician as author or reviewer by the same @id the
 physician's own page uses, so search engines join them into one person who practises at the clinic.
@@ -6,35 +6,19 @@ physician's own page uses, so search engines join them into one person who pract
 
 from django.conf import settings
 
-from website.structured_data import clinic_id, node_id
-
-
-def page_path(page, request=None) -> str:
-    """The page's path on its site ('/physicians/thomas-weber/'), for @ids and public URLs.
-    A graph names the same page several times: worked out once per page object."""
-    if "_structured_data_path" not in page.__dict__:
-        parts = page.get_url_parts(request)
-        page._structured_data_path = parts[2] if parts else page.url_path
-    return page._structured_data_path
-
-
-def page_node_id(page, fragment: str, request=None) -> str:
-    return node_id(page_path(page, request), fragment)
-
-
-def page_public_url(page, request=None) -> str:
-    return f"{settings.SITE_URL}{page_path(page, request)}"
+from website.structured_data import clinic_id, page_node
 
 
 def physician_reference(physician, request=None) -> dict:
     """A short node for graphs on other pages: enough to name the physician and join on @id."""
-    return {
-        "@type": "IndividualPhysician",
-        "@id": page_node_id(physician, "physician", request),
-        "name": physician.doctor_name,
-        "url": page_public_url(physician, request),
-        "practicesAt": {"@id": clinic_id()},
-    }
+    return page_node(
+        physician,
+        "IndividualPhysician",
+        "physician",
+        request,
+        name=physician.doctor_name,
+        practicesAt={"@id": clinic_id()},
+    )
 
 
 def physician_node(physician, request=None, detailed: bool = False) -> dict:
@@ -86,17 +70,18 @@ def physician_node(physician, request=None, detailed: bool = False) -> dict:
 
 
 def physician_list_node(index_page, physicians, request=None) -> dict:
-    return {
-        "@type": "CollectionPage",
-        "@id": page_node_id(index_page, "webpage", request),
-        "name": index_page.title,
-        "url": page_public_url(index_page, request),
-        "about": {"@id": clinic_id()},
-        "mainEntity": {
+    return page_node(
+        index_page,
+        "CollectionPage",
+        "webpage",
+        request,
+        name=index_page.title,
+        about={"@id": clinic_id()},
+        mainEntity={
             "@type": "ItemList",
             "itemListElement": [
                 {"@type": "ListItem", "position": position, "item": physician_reference(p, request)}
                 for position, p in enumerate(physicians, start=1)
             ],
         },
-    }
+    )

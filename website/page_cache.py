@@ -5,6 +5,9 @@ What is cached: GET/HEAD 200 responses to visitors without a session cookie, tha
 do not say `private`, `no-store` or `no-cache`, and used no CSP nonce. So the appointment form
 (CSRF cookie, nonces for its scripts), search results and anything personal (they say no-store),
 the admin and previews (signed in) are never cached.
+A page with a query string is cached only when the view vouched for every parameter in it
+(accept_query: page 2 of 3, a condition that exists), each given once: otherwise every junk
+value (?page=abc, ?page=99999, ?condition=x1, x2, …) would be one more entry in the cache.
 
 When a copy is stale is website/invalidation.py's business: every key carries the content version
 (a change anywhere makes every stored copy unreachable at once), and a copy is kept no longer than
@@ -14,7 +17,9 @@ When the cache cannot be reached (Redis down), every read is a miss and every wr
 (website/cache.py): pages are built from the database. No change is lost, as none is kept here.
 """
 
+import hashlib
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,8 +31,21 @@ from .invalidation import page_cache_seconds, version_for
 logger = logging.getLogger(__name__)
 
 SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
-# Query parameters that change the page; any other parameter bypasses the cache entirely.
+# Query parameters that change the page; any other parameter bypasses the cache entirely. Even
+# these are kept only when the view accepted their values (accept_query).
 CACHEABLE_QUERY_PARAMETERS = {"page", "condition"}
+
+
+def accept_query(request, *names: str) -> None:
+    """The view says these query parameters hold real values, written as the site's own links
+    write them: its page may be cached under them."""
+    accepted = getattr(request, "_page_cache_accepted_query", frozenset())
+    request._page_cache_accepted_query = accepted | set(names)
+
+
+def _query_accepted(request) -> bool:
+    accepted = getattr(request, "_page_cache_accepted_query", frozenset())
+    return all(name in accepted and len(request.GET.getlist(name)) == 1 for name in request.GET)
 
 
 def _key(request) -> str | None:
@@ -39,8 +57,11 @@ def _key(request) -> str | None:
         return None
     if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES):
         return None
-    query = request.GET.urlencode() if request.GET else ""
-    return f"page-cache:{version_for(request)}:{request.get_host()}:{request.path_info}?{query}"
+    query = urlencode(sorted(request.GET.items()))  # one key whatever the parameters' order
+    # Hashed: a visitor chooses the path and the query, and a key must stay short and plain.
+    address = f"{request.get_host()}{request.path_info}?{query}".encode("utf-8", "backslashreplace")
+    address = hashlib.sha256(address)
+    return f"page-cache:{version_for(request)}:{address.hexdigest()}"
 
 
 def _cache_call(method, *args):
@@ -65,6 +86,7 @@ def _cacheable(request, response) -> bool:
         # django-csp's lazy nonce is true once a template used it: that page's scripts carry
         # a nonce meant for this response alone (only the appointment form has any).
         and not getattr(request, "csp_nonce", None)
+        and _query_accepted(request)
     )
 
 

@@ -10,6 +10,7 @@ version's recheck interval, 1 s), and "Open now" goes when the practice closes.
 SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you).
 """
 
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -30,6 +31,35 @@ def remember(request, name: str, build: Callable[[], T]) -> T:
     if request is None or settings.SITE_MEMO_SECONDS <= 0:
         return build()
     return _remember(name, request.get_host(), version_for(request), build)
+
+
+_BUILD_ANYWAY = object()
+
+
+def memoised_tag(name: str, *, without_request=_BUILD_ANYWAY):
+    """For a template tag that takes the context: what it returns is kept under `name` with
+    remember(). Put it under `@register.simple_tag(takes_context=True)`:
+
+        @register.simple_tag(takes_context=True)
+        @memoised_tag("main-navigation", without_request=[])
+        def main_navigation(context): ...
+
+    What the tag builds is shared by every page of the site, so it may read the request and
+    site-wide context (the practice's settings), never anything about the page being rendered.
+    When the context holds no request the tag returns `without_request` if given, else builds
+    afresh."""
+
+    def decorate(tag: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(tag)
+        def memoised(context):
+            request = context.get("request")
+            if request is None and without_request is not _BUILD_ANYWAY:
+                return without_request
+            return remember(request, name, lambda: tag(context))
+
+        return memoised
+
+    return decorate
 
 
 def remember_sitewide(name: str, build: Callable[[], T]) -> T:

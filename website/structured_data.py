@@ -3,6 +3,9 @@
 Every page's graph holds the clinic; a page type adds its own nodes by defining
 `structured_data(self, request) -> list[dict]`. Apps enrich the clinic node (opening hours, say)
 by registering an extension: a function (request, clinic: dict) -> None that adds keys.
+
+A node about a page starts with `page_node(page, "Blog", "blog", request, ...)`; a node on one
+page names a node on another by `{"@id": page_node_id(other_page, "physician", request)}`.
 """
 
 import json
@@ -32,6 +35,35 @@ CLINIC_ID = "/#clinic"
 
 def clinic_id() -> str:
     return f"{settings.SITE_URL}{CLINIC_ID}"
+
+
+def page_path(page, request=None) -> str:
+    """The page's path on its site ('/physicians/thomas-weber/'), for @ids and public URLs.
+    A graph names the same page several times: worked out once per page object."""
+    if "_structured_data_path" not in page.__dict__:
+        parts = page.get_url_parts(request)
+        page._structured_data_path = parts[2] if parts else page.url_path
+    return page._structured_data_path
+
+
+def page_node_id(page, fragment: str, request=None) -> str:
+    return node_id(page_path(page, request), fragment)
+
+
+def page_public_url(page, request=None) -> str:
+    """The address patients use (SITE_URL), whatever host name the request came in on."""
+    return f"{settings.SITE_URL}{page_path(page, request)}"
+
+
+def page_node(page, schema_type: str, fragment: str, request=None, **properties) -> dict:
+    """A node about a page, starting as every such node does: its schema.org type, its stable
+    @id (the page's public URL + `fragment`) and its public URL; then `properties`."""
+    return {
+        "@type": schema_type,
+        "@id": page_node_id(page, fragment, request),
+        "url": page_public_url(page, request),
+        **properties,
+    }
 
 
 def clinic_node(request, practice: PracticeSettings) -> dict:

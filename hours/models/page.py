@@ -13,7 +13,7 @@ from wagtail.search import index
 from website.blocks import BodyBlock
 from website.models import PracticeSettings
 from website.page_serving import PageServingMixin
-from website.structured_data import clinic_id, node_id
+from website.structured_data import clinic_id, page_node, page_public_url
 
 from .saved_schedule import schedule_for_request, summary
 
@@ -62,16 +62,8 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context
 
-    def public_path(self, request=None) -> str:
-        parts = self.get_url_parts(request)
-        return parts[2] if parts else "/"
-
-    def public_url(self, request=None) -> str:
-        """The address patients use (SITE_URL), whatever host name the request came in on."""
-        return f"{settings.SITE_URL}{self.public_path(request)}"
-
     def feed_url(self, request=None) -> str:
-        return f"{self.public_url(request)}{FEED_NAME}"
+        return f"{page_public_url(self, request)}{FEED_NAME}"
 
     # Wagtail's router only passes paths ending in "/"; website/urls.py hands it "*.ics" paths.
     @path(f"{FEED_NAME}/", name="closures_feed")
@@ -87,7 +79,7 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
             entries,
             practice_name=PracticeSettings.for_request(request).name,
             site_url=settings.SITE_URL,
-            page_url=self.public_url(request),
+            page_url=page_public_url(self, request),
             now=now,
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -96,13 +88,14 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
 
     def structured_data(self, request) -> list[dict]:
         return [
-            {
-                "@type": "WebPage",
-                "@id": node_id(self.public_path(request), "webpage"),
-                "url": self.public_url(request),
-                "name": self.seo_title or self.title,
-                "about": {"@id": clinic_id()},
-            }
+            page_node(
+                self,
+                "WebPage",
+                "webpage",
+                request,
+                name=self.seo_title or self.title,
+                about={"@id": clinic_id()},
+            )
         ]
 
 

@@ -2,7 +2,7 @@ from django import template
 
 from hours.models.saved_schedule import summary_for_request
 from hours.notices import holiday_hours_page
-from website.site_memo import remember
+from website.site_memo import memoised_tag
 
 register = template.Library()
 
@@ -15,13 +15,8 @@ def hours_summary(context):
 
 
 @register.simple_tag(takes_context=True)
-def holiday_hours_url(context):
-    request = context.get("request")
-    if request is None:
-        return ""
-    return remember(request, "holiday-hours-url", lambda: _holiday_hours_url(request))
-
-
-def _holiday_hours_url(request) -> str:
+@memoised_tag("holiday-hours-url", without_request="")
+def holiday_hours_url(context) -> str:
+    request = context["request"]
     page = holiday_hours_page(request)
     return page.get_url(request) if page is not None else ""

@@ -120,6 +120,20 @@ def test_large_print_pdf(client, home_page):
 
 
 @needs_weasyprint
+@pytest.mark.parametrize("variant", pdf.VARIANTS)
+def test_weasyprint_warnings_are_shown_and_the_pdf_stylesheets_raise_none(
+    home_page, caplog, variant
+):
+    # The site's logging lets WeasyPrint's warnings through (CSS it cannot apply, ...) ...
+    assert logging.getLogger("weasyprint").isEnabledFor(logging.WARNING)
+    handout = handout_site(home_page, slug="facet-program", exercises=SEED_EXERCISES)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf.render_pdf(handout, variant)
+    # ... and the stylesheets the PDF reads give it none to make (screen-only rules stay out).
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+@needs_weasyprint
 def test_pdf_is_built_once_then_served_from_the_cache(client, home_page, media_in_tmp):
     handout = handout_site(home_page, slug="facet-program")
     path = pdf.pdf_path(handout)

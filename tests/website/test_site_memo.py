@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -23,7 +24,11 @@ from website.models import PracticeSettings
 
 from .factories import StandardPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+# Query counts here do not depend on when the worker last read the content version.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off", "content_version_held"),
+]
 
 
 def queries(client, url):
@@ -98,3 +103,19 @@ def test_a_new_view_restriction_applies_on_the_next_request(client, home_page):
     assert 'name="password"' in response.content.decode()  # Wagtail's password form
     PageViewRestriction.objects.all().delete()
     assert 'name="password"' not in client.get(page.url).content.decode()
+
+
+def test_a_memoised_tag_is_built_once_per_site_and_needs_a_request(rf, home_page):
+    """The tags of website/templatetags keep what they build through @memoised_tag."""
+    template = Template("{% load website_tags %}{% main_navigation as nav %}{{ nav|length }}")
+    request = rf.get("/")
+    with CaptureQueriesContext(connection) as first:
+        built = template.render(Context({"request": request}))
+    with CaptureQueriesContext(connection) as second:
+        assert template.render(Context({"request": rf.get("/blog/")})) == built
+    assert len(first) > 0
+    assert len(second) == 0
+    # No request, no site to build for: the tag's stated answer, and not a query.
+    with CaptureQueriesContext(connection) as without_request:
+        assert template.render(Context({})) == "0"
+    assert len(without_request) == 0

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from website.models import PracticeSettings
 from website.page_serving import public
-from website.site_memo import remember
+from website.site_memo import memoised_tag
 from website.site_notices import notices_for
 
 register = template.Library()
@@ -21,23 +21,16 @@ class NavLink:
 
 
 @register.simple_tag(takes_context=True)
+@memoised_tag("site-notices", without_request=[])
 def site_notices(context):
-    request = context.get("request")
-    if request is None:
-        return []
-    return remember(request, "site-notices", lambda: notices_for(request))
+    return notices_for(context["request"])
 
 
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
+@memoised_tag("main-navigation", without_request=[])
+def main_navigation(context) -> list[NavLink]:
     """Top-level pages an editor ticked 'Show in menus' on, in tree order."""
-    request = context.get("request")
-    if request is None:
-        return []
-    return remember(request, "main-navigation", lambda: _navigation_links(request))
-
-
-def _navigation_links(request) -> list[NavLink]:
+    request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
         return []
@@ -46,15 +39,10 @@ def _navigation_links(request) -> list[NavLink]:
 
 
 @register.simple_tag(takes_context=True)
-def appointment_url(context):
+@memoised_tag("appointment-url", without_request="")
+def appointment_url(context) -> str:
     """The URL of the appointment request page chosen in Practice details, or ''."""
-    request = context.get("request")
-    if request is None:
-        return ""
-    return remember(request, "appointment-url", lambda: _appointment_url(request))
-
-
-def _appointment_url(request) -> str:
+    request = context["request"]
     page = PracticeSettings.for_request(request).appointment_page
     if page is None or not page.live:
         return ""
@@ -62,13 +50,12 @@ def _appointment_url(request) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def site_footer(context):
+@memoised_tag("site-footer")
+def site_footer(context) -> str:
     """The footer (contact details, today's hours), the same on every page."""
     request = context.get("request")
     flat = {"request": request, "practice": context.get("practice")}
-    return remember(
-        request, "site-footer", lambda: render_to_string("components/footer.html", flat, request)
-    )
+    return render_to_string("components/footer.html", flat, request)
 
 
 @register.simple_tag(takes_context=True)
