@@ -10,7 +10,9 @@ document, site, redirect or view restriction (and the inline rows of any of thes
 version commits with the change or not at all, and no cache outage can lose it (Redis only ever
 holds copies that can be rebuilt). A new token is random, never the old one plus one: a change
 that is rolled back leaves no token that a later change could write again, so a page built
-inside that transaction could never be served as current.
+inside that transaction could never be served as current. The UPDATE holds the row's lock until
+its transaction ends, so saves made at the same moment queue there briefly (an admin save is one
+short transaction).
 
 Reading it. `current_version()` reads the row at most once every CONTENT_VERSION_RECHECK_SECONDS
 (1 s) per thread, so a change made by another process shows within that time and a cached page
@@ -116,9 +118,11 @@ def bump(**kwargs) -> None:
         )
     committed = _BumpCommitted()
     transaction.on_commit(committed)  # at once when not in a transaction
+    memo = _memo.__dict__
+    _forget_rolled_back_bumps(memo)  # and those committed: a thread may bump and never read
     _remember_token(token, _commits[0])
     if not committed.ran:
-        _memo.__dict__.setdefault("pending", []).append(committed)
+        memo.setdefault("pending", []).append(committed)
 
 
 def forget() -> None:
