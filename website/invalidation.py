@@ -24,7 +24,9 @@ soon as that commit is done (on_commit). If the transaction rolls back, the bump
 the row again on its next call: nothing filed under the dead token is ever served.
 
 Changes no signal reports (raw SQL, a queryset's update()) show when each copy expires, or at
-once after `bump()`.
+once after `bump()`. While the database cannot be reached, a worker keeps the version it read
+last and cached pages are still served (a worker cut off from a database others still reach
+may serve them stale, until each expires: better than an error page).
 
 Clock changes. "Open now, closes at 5:00 PM" stops being true at 5:00 PM, and the holiday banner's
 window moves at midnight, with nobody saving anything. Apps say when their content next changes
@@ -33,6 +35,7 @@ moment or None; hours/wagtail_hooks.py). Nothing cached outlives the earliest of
 local midnight, and PAGE_CACHE_SECONDS (pages) or SITE_MEMO_SECONDS (fragments).
 """
 
+import logging
 import secrets
 import threading
 import time
@@ -42,8 +45,10 @@ from functools import cache as memoize
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 EXPIRY_HOOK = "practice_content_expiry"
 _ROW = 1
@@ -95,7 +100,16 @@ def current_version() -> int:
         or time.monotonic() - memo["read_at"] >= settings.CONTENT_VERSION_RECHECK_SECONDS
     ):
         commits_seen = _commits[0]  # before the read: a commit during it means read again
-        _remember_token(_read_token(), commits_seen)
+        try:
+            token = _read_token()
+        except DatabaseError:
+            if "token" not in memo:
+                raise
+            # Nothing can change while the database cannot be reached: cached pages go on being
+            # served under the version known last (pages to build fail in any case).
+            _warn_database_unreachable()
+            token, commits_seen = memo["token"], memo["commits_seen"]
+        _remember_token(token, commits_seen)
     return memo["token"]
 
 
@@ -158,6 +172,15 @@ def _read_token() -> int:
 
 def _remember_token(token: int, commits_seen: int) -> None:
     _memo.__dict__.update(token=token, read_at=time.monotonic(), commits_seen=commits_seen)
+
+
+_last_warning = [float("-inf")]
+
+
+def _warn_database_unreachable() -> None:
+    if time.monotonic() - _last_warning[0] >= 60:
+        _last_warning[0] = time.monotonic()
+        logger.warning("content version: the database is unreachable; serving the cached pages")
 
 
 # --- What bumps it ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
@@ -128,3 +128,18 @@ def test_other_processes_show_a_publish_within_the_recheck_interval(
         waits.append(time.monotonic() - published)
     # The interval, plus what a request takes on a busy machine.
     assert max(waits) < settings.CONTENT_VERSION_RECHECK_SECONDS + 1.0, waits
+
+
+def test_cached_pages_are_still_served_while_the_database_is_down(client, home_page, settings):
+    """Reading the version must not turn a cached page into an error page: nothing can change
+    while the database is unreachable, so the version read last still holds."""
+    assert client.get("/").status_code == 200
+    settings.CONTENT_VERSION_RECHECK_SECONDS = 0  # the worker looks at the version again
+
+    def database_down(execute, sql, params, many, context):
+        raise OperationalError("could not connect to server")
+
+    with connection.execute_wrapper(database_down):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response["X-Cache"] == "HIT"
