@@ -28,6 +28,10 @@ logger = logging.getLogger(__name__)
 FORM_TEMPLATE = "appointments/appointment_request_page.html"
 THANK_YOU_TEMPLATE = "appointments/thank_you.html"
 MULTI_VALUED = {"preferred_days", "preferred_times"}
+ATTACHMENT_MESSAGE = (
+    "This form cannot take attachments, so your request has not been sent yet. Please check "
+    "your details, then press the button again."
+)
 
 
 def appointment_form_view(page, request):
@@ -56,6 +60,14 @@ def _form_view(page, request):
 
 
 def _handle_submission(page, request):
+    if request.FILES:
+        # The form has no file field, and a browser never attaches one to it: whatever sent a
+        # file is not our form. Nothing is stored; the text fields come back as they were sent.
+        # (Bodies over PUBLIC_REQUEST_MAX_BYTES never get here: see website/request_guard.py.)
+        logger.info("Appointment form: refused a submission with a file attached")
+        response = _render_again(page, request, ATTACHMENT_MESSAGE)
+        response.status_code = 400
+        return response
     thank_you = redirect(page.thank_you_url(request), permanent=False)
     thank_you.status_code = 303  # the browser fetches it with GET: a reload sends nothing again
     if honeypot_filled(request.POST):

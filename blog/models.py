@@ -25,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
+from website.page_cache import accept_query
 from website.page_serving import PageServingMixin, public
 
 from .blocks import ArticleBodyBlock
@@ -67,8 +68,13 @@ class BlogIndexPage(RoutablePageMixin, PageServingMixin, Page):
         return ArticlePage.objects.child_of(self).for_listing()
 
     def paginate(self, request, articles):
-        """A page number that is not a number gives the first page, one past the end the last."""
-        return Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        """A page number that is not a number gives the first page, one past the end the last.
+        Only a real page number, written as the page links write it, is cached (?page=2)."""
+        wanted = request.GET.get("page")
+        page = Paginator(articles, ARTICLES_PER_PAGE).get_page(wanted)
+        if wanted == str(page.number):
+            accept_query(request, "page")
+        return page
 
     @path("")
     def all_articles(self, request):

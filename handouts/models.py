@@ -8,6 +8,7 @@ import logging
 
 from django import forms
 from django.conf import settings
+from django.core.validators import slug_re
 from django.db import models
 from django.http import FileResponse
 from django.template.response import TemplateResponse
@@ -22,6 +23,7 @@ from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
+from website.page_cache import accept_query
 from website.page_serving import PageServingMixin, public
 
 from . import pdf
@@ -85,10 +87,15 @@ class HandoutIndexPage(PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         handouts = self.handouts()
         conditions = Condition.objects.filter(handouts__in=handouts).distinct()
-        wanted = request.GET.get("condition", "").strip()
-        selected = conditions.filter(slug=wanted).first() if wanted else None
+        sent = request.GET.get("condition", "")
+        wanted = sent.strip()
+        # Only a slug can name a condition: anything else (NUL, which PostgreSQL refuses, or
+        # any other junk) is an unknown condition without asking the database.
+        selected = conditions.filter(slug=wanted).first() if slug_re.match(wanted) else None
         if selected is not None:
             handouts = handouts.filter(conditions=selected)
+            if sent == selected.slug:
+                accept_query(request, "condition")
         context.update(
             handouts=handouts.prefetch_related("conditions"),
             conditions=conditions,

@@ -3,6 +3,9 @@
 What is cached: GET/HEAD 200 responses to visitors without a session cookie, that set no cookie
 and do not say `private` or `no-store`. So the appointment form (CSRF cookie), search results and
 anything personal (they say no-store), the admin and previews (signed in) are never cached.
+A page with a query string is cached only when the view vouched for every parameter in it
+(accept_query: page 2 of 3, a condition that exists), each given once: otherwise every junk
+value (?page=abc, ?page=99999, ?condition=x1, x2, …) would be one more entry in the cache.
 
 Invalidation: every key carries a generation number; publishing, unpublishing, moving or deleting
 a page, and saving any site setting, snippet, image, document, site or view restriction bumps it,
@@ -17,11 +20,13 @@ CSP nonces: a cached copy is stored with its nonce replaced by a placeholder and
 fresh nonce each time, so no two responses share one.
 """
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache as memoize
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +38,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 NONCE_PLACEHOLDER = "__PAGE_CACHE_NONCE__"
 SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
-# Query parameters that change the page; any other parameter bypasses the cache entirely.
+# Query parameters that change the page; any other parameter bypasses the cache entirely. Even
+# these are kept only when the view accepted their values (accept_query).
 CACHEABLE_QUERY_PARAMETERS = {"page", "condition"}
 
 _expiry_providers: list[Callable[[datetime], datetime | None]] = []
@@ -46,6 +52,18 @@ def register_expiry(provider: Callable[[datetime], datetime | None]) -> None:
     if provider not in _expiry_providers:
         _expiry_providers.append(provider)
         _clock_change.update(generation=None, moment=None)  # worked out without it: stale
+
+
+def accept_query(request, *names: str) -> None:
+    """The view says these query parameters hold real values, written as the site's own links
+    write them: its page may be cached under them."""
+    accepted = getattr(request, "_page_cache_accepted_query", frozenset())
+    request._page_cache_accepted_query = accepted | set(names)
+
+
+def _query_accepted(request) -> bool:
+    accepted = getattr(request, "_page_cache_accepted_query", frozenset())
+    return all(name in accepted and len(request.GET.getlist(name)) == 1 for name in request.GET)
 
 
 def invalidate_all(**kwargs) -> None:
@@ -113,8 +131,11 @@ def _key(request) -> str | None:
     generation = generation_for(request)
     if generation is None:
         return None
-    query = request.GET.urlencode() if request.GET else ""
-    return f"page-cache:{generation}:{request.get_host()}:{request.path_info}?{query}"
+    query = urlencode(sorted(request.GET.items()))  # one key whatever the parameters' order
+    # Hashed: a visitor chooses the path and the query, and a key must stay short and plain.
+    address = f"{request.get_host()}{request.path_info}?{query}".encode("utf-8", "backslashreplace")
+    address = hashlib.sha256(address)
+    return f"page-cache:{generation}:{address.hexdigest()}"
 
 
 def _cache_call(method, *args):
@@ -154,7 +175,7 @@ class PageCacheMiddleware:
         if stored is not None:
             return self._replay(stored)
         response = self.get_response(request)
-        if _cacheable(response):
+        if _cacheable(response) and _query_accepted(request):
             now = timezone.now()
             timeout = _timeout(now, generation_for(request))
             if timeout > 0:

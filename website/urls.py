@@ -10,6 +10,7 @@ from sitesearch.views import search
 from .health import healthz
 from .views import serve_rendition
 
+handler400 = "website.views.bad_request"
 handler500 = "website.views.server_error"
 
 urlpatterns = [

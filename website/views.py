@@ -1,23 +1,62 @@
-from django.http import HttpResponseServerError
+import posixpath
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.views.static import serve
 
 from .models import PracticeSettings
+
+# Wagtail writes renditions under MEDIA_ROOT/images/; originals and documents live beside it.
+RENDITIONS_FOLDER = "images"
+
+
+def _phone(request) -> dict:
+    """The practice's phone number for an error page, when the database can still give it."""
+    try:
+        practice = PracticeSettings.for_request(request)
+        return {"phone": practice.phone, "phone_href": practice.phone_href}
+    except Exception:  # the error may be the database itself, or the request's own Host
+        return {"phone": "", "phone_href": ""}
 
 
 def server_error(request):
     """The 500 page, with the practice's phone number when the database can still give it."""
-    try:
-        practice = PracticeSettings.for_request(request)
-        phone, phone_href = practice.phone, practice.phone_href
-    except Exception:  # the error may be the database itself
-        phone = phone_href = ""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"phone": phone, "phone_href": phone_href}))
+    return HttpResponseServerError(template.render(_phone(request)))
+
+
+def refusal(request, status: int = 400) -> HttpResponse:
+    """A request the site will not handle (400: malformed, 413: too large). A plain page that
+    reads nothing from the request but its host: the request itself is what is wrong."""
+    template = loader.get_template(f"{status}.html")
+    return HttpResponse(template.render(_phone(request)), status=status)
+
+
+def bad_request(request, exception=None):
+    """handler400. Django's own is wrapped in the CSRF check, which parses the form body again:
+    a body Django refused to parse (a UTF-16 form) then turned the 400 into a 500."""
+    return refusal(request, 400)
 
 
 def serve_rendition(request, path):
-    """Image renditions only (media/images/); original uploads are never served."""
-    from django.conf import settings
-    from django.views.static import serve
+    """Image renditions only (media/images/); original uploads and documents are never served,
+    however the path is spelled: `..`, `%2e%2e`, `%2f`, backslashes or a link out of the folder
+    all get a 404."""
+    name = path.removeprefix(f"{RENDITIONS_FOLDER}/")
+    if not _plain_relative(name):
+        raise Http404("Not a rendition")
+    folder = Path(settings.MEDIA_ROOT, RENDITIONS_FOLDER).resolve()
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder) or target == folder:
+        raise Http404("Not a rendition")
+    return serve(request, target.relative_to(folder).as_posix(), document_root=folder)
 
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+def _plain_relative(name: str) -> bool:
+    """A file name below the folder, written the one plain way: no `.` or `..` segments, no
+    empty ones, no leading slash, no backslash or NUL (Windows separators, C string ends)."""
+    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+        return False
+    return posixpath.normpath(name) == name and ".." not in name.split("/")

@@ -1,6 +1,7 @@
 """/handouts/: every published handout, filterable by condition (?condition=<slug>)."""
 
 from html import unescape
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -77,3 +78,14 @@ def test_the_list_needs_no_query_per_handout(client, handouts):
     for _ in range(5):
         HandoutPageFactory(parent=index, conditions=[handouts["facet"], handouts["sciatica"]])
     assert {path: queries(path) for path in ["/handouts/", "/"]} == before
+
+
+def test_a_condition_that_is_not_a_slug_is_unknown_even_behind_no_guard(client, handouts, settings):
+    # Without the request guard (which refuses NUL everywhere) the view itself must cope:
+    # PostgreSQL refuses NUL in a query parameter, and that was a 500.
+    guard = "website.request_guard.RequestGuardMiddleware"
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != guard]
+    for junk in ["sciatica\x00", "\x00", "facet joint pain", "sciatica'--"]:
+        shown, html = titles_on(client, f"/handouts/?{urlencode({'condition': junk})}")
+        assert "We have no handouts for that condition" in html
+        assert shown == ["Core program", "Facet program", "Sciatica program"]

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: NUL, odd charsets, oversized public bodies get 400/413.
+    "website.request_guard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Right after static files: a cached page skips sessions, auth and Wagtail's routing.
     "website.page_cache.PageCacheMiddleware",
@@ -166,6 +168,11 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz"
 # Site-wide fragments (navigation, footer, banner, clinic JSON-LD) each worker keeps in memory
 # (website/site_memo.py); saves invalidate them at once, this caps how long they live (0: off).
 SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
+
+# --- Request bodies (website/request_guard.py) ----------------------------------------------------
+# Largest body accepted outside the admin: the public forms send a few KB of text and no files.
+# Checked before the body is read; staff uploads in the admin keep Django's own limits.
+PUBLIC_REQUEST_MAX_BYTES = env.int("PUBLIC_REQUEST_MAX_BYTES", default=64 * 1024)
 
 # --- Staff sign-in: lockout, two factors, idle sessions ------------------------------------------
 AUTHENTICATION_BACKENDS = [
