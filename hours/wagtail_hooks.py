@@ -7,9 +7,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from website.invalidation import EXPIRY_HOOK
+from website.site_notices import SITE_NOTICES_HOOK
+from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
 from .models import Closure
 from .models.saved_schedule import schedule_for_site
+from .notices import holiday_banner
+from .structured_data import add_opening_hours
 
 
 class ClosureViewSet(SnippetViewSet):
@@ -30,6 +34,10 @@ class ClosureViewSet(SnippetViewSet):
 
 
 register_snippet(ClosureViewSet)
+
+# The holiday banner above every page, and the clinic's opening hours in every page's JSON-LD.
+hooks.register(SITE_NOTICES_HOOK, holiday_banner)
+hooks.register(CLINIC_STRUCTURED_DATA_HOOK, add_opening_hours)
 
 
 @hooks.register(EXPIRY_HOOK)
