@@ -5,8 +5,9 @@ file everything under the *content version*, and keep nothing past the next *clo
 
 Content version. One row (ContentVersion) holds a random token. Every change a visitor could see
 writes a new one, in the same transaction as the change, with a plain UPDATE: publishing,
-unpublishing, moving or deleting a page, and saving or deleting a site setting, snippet, image,
-document, site, redirect or view restriction (and the inline rows of any of these). So the
+unpublishing, moving or deleting a page, saving a live page in full (code that creates or edits
+one without a revision), and saving or deleting a site setting, snippet, image, document, site,
+redirect or view restriction (and the inline rows of any of these). So the
 version commits with the change or not at all, and no cache outage can lose it (Redis only ever
 holds copies that can be rebuilt). A new token is random, never the old one plus one: a change
 that is rolled back leaves no token that a later change could write again, so a page built
@@ -230,6 +231,16 @@ def _default_setting(instance) -> bool:
     )
 
 
+def _on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    """A live page saved in full (created live, or edited in place by code rather than through a
+    revision) changes what it shows. Wagtail's own bookkeeping saves (a draft, a lock) name their
+    update_fields and change nothing public; publishing sends page_published."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        bump()
+
+
 def _on_page_deleted(sender, instance, **kwargs) -> None:
     from wagtail.models import Page
 
@@ -243,6 +254,7 @@ def connect_signals() -> None:
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump, dispatch_uid=f"content_version_{id(signal)}")
+    post_save.connect(_on_page_saved, dispatch_uid="content_version_page_saved")
     post_delete.connect(_on_page_deleted, dispatch_uid="content_version_page_deleted")
     post_save.connect(_on_model_change, dispatch_uid="content_version_model_saved")
     post_delete.connect(_on_model_change, dispatch_uid="content_version_model_deleted")

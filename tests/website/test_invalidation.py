@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from hours.models import HoursSettings
 from website.invalidation import ContentVersion, bump, current_version, new_token
-from website.models import PracticeSettings
+from website.models import PracticeSettings, StandardPage
 
 from .factories import StandardPageFactory, build_site
 
@@ -143,3 +143,15 @@ def test_cached_pages_are_still_served_while_the_database_is_down(client, home_p
         response = client.get("/")
     assert response.status_code == 200
     assert response["X-Cache"] == "HIT"
+
+
+def test_a_draft_changes_nothing_but_a_live_page_saved_in_full_does(home_page):
+    page = StandardPageFactory(parent=home_page, title="Insurance")
+    before = stored_version()
+    page.title = "Insurance (draft)"
+    page.save_revision()  # what "Save draft" does: the live page is as it was
+    assert stored_version() == before
+    page = StandardPage.objects.get(pk=page.pk)
+    page.intro = "Edited in place by a script, no revision."
+    page.save()
+    assert stored_version() != before
