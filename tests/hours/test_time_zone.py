@@ -18,6 +18,8 @@ UTC = ZoneInfo("UTC")
 @pytest.fixture
 def chicago_practice(home_page, settings):
     settings.TIME_ZONE = "America/Chicago"  # what PRACTICE_TIME_ZONE sets
+    # Travelling in time moves the clock of an in-process cache; Redis keeps real time.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     set_weekly_hours(WEEKDAYS_8_TO_5)
     HolidayHoursPageFactory(parent=home_page)
     ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26), end_date=date(2026, 11, 27))
