@@ -164,6 +164,9 @@ def cache_from_url(url: str) -> dict:
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
 
 # --- Full-page cache for anonymous visitors (website/page_cache.py) ------------------------------
+# Every change bumps the content version in the database (website/invalidation.py); each worker
+# thread reads it at most this often, so another worker's change shows within this many seconds.
+CONTENT_VERSION_RECHECK_SECONDS = 1.0
 # How long a page may be kept at most (0 turns the cache off); saves invalidate it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
