@@ -1,7 +1,10 @@
 """`/search/?q=`: Wagtail search over the site's public pages, with the page type on each result."""
 
+from html import unescape
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
@@ -10,6 +13,15 @@ from website.page_serving import public
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
 MAX_QUERY_LENGTH = 200
+
+
+def teaser(page) -> str:
+    """The words under a result's title, as plain text: some pages' intros are rich text, and
+    their markup would otherwise show as `<p>…</p>`."""
+    for field in ("search_description", "intro", "summary"):
+        if text := getattr(page, field, ""):
+            return " ".join(unescape(strip_tags(str(text))).split())
+    return ""
 
 
 def clean_query(raw: str) -> str:
@@ -30,7 +42,8 @@ def search(request):
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     results_with_types = [
-        {"page": page, "type": page._meta.verbose_name} for page in page_obj.object_list
+        {"page": page, "type": page._meta.verbose_name, "teaser": teaser(page)}
+        for page in page_obj.object_list
     ]
     response = render(
         request,

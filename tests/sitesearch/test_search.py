@@ -87,3 +87,15 @@ def test_odd_queries_never_error(client, pages, query):
 def test_any_text_query_gives_a_page(client, pages, query):
     expected = 400 if "\x00" in query else 200  # NUL: malformed (website/request_guard.py)
     assert client.get("/search/", {"q": query}).status_code == expected
+
+
+@pytest.mark.django_db
+def test_a_rich_text_intro_shows_as_words_not_markup(client, home_page):
+    from tests.appointments.factories import AppointmentRequestPageFactory
+
+    AppointmentRequestPageFactory(
+        parent=home_page, intro="<p>We call you back &amp; <b>book</b> your visit.</p>"
+    )
+    html = client.get("/search/", {"q": "appointment"}).content.decode()
+    assert "<p>We call you back &amp; book your visit.</p>" in html
+    assert "&lt;p&gt;" not in html
