@@ -63,7 +63,7 @@ def test_one_submission_one_staff_email_without_patient_details(
 
 
 def test_broker_down_at_submit_then_the_sweep_delivers_exactly_one(
-    client, appointment_page, start_worker, smtp_server, monkeypatch
+    client, appointment_page, celery_worker, smtp_server, monkeypatch
 ):
     # Nothing listens on this port: publishing fails as it does when Redis is down.
     monkeypatch.setattr(app.conf, "broker_write_url", f"redis://127.0.0.1:{free_port()}/0")
@@ -74,7 +74,6 @@ def test_broker_down_at_submit_then_the_sweep_delivers_exactly_one(
     assert appointment.queued_at is None and appointment.staff_notified_at is None
 
     monkeypatch.undo()  # the broker is back
-    start_worker()
     queue_undelivered.delay()  # what beat does every minute
     smtp_server.wait_for(1)
     queue_undelivered.delay()  # a later sweep finds nothing to do
