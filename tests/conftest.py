@@ -6,6 +6,7 @@ pytest_plugins = [
     "tests.harness.browser",
     "tests.harness.pages",
     "tests.harness.web",
+    "tests.harness.demo",
 ]
 
 

@@ -1,10 +1,8 @@
 """Every public page of the demo site, whatever its type, carries the security headers."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +11,7 @@ THIRD_PARTY_SCRIPT = re.compile(r"<script[^>]+src=\"(https?:)?//(?!testserver)",
 
 
 @pytest.fixture
-def demo_pages():
-    call_command("load_demo", stdout=StringIO())
+def demo_pages(demo):
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     types = {type(page).__name__ for page in pages}
     assert {"HomePage", "StandardPage"} <= types

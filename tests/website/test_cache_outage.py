@@ -1,12 +1,9 @@
 """Redis down (the `redis_down` fixture): every page still answers, from the database, and
 nothing is an error page; a Redis that does not answer is not waited on again and again."""
 
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCacheClient
-from django.core.management import call_command
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +16,8 @@ def production_caching(settings, site_memo_on):
 
 
 def test_every_page_of_the_demo_site_answers_while_redis_is_down(
-    client, production_caching, redis_down, caplog
+    client, demo, production_caching, redis_down, caplog
 ):
-    call_command("load_demo", stdout=StringIO())
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
     urls += ["/blog/tags/running/", "/search/?q=back", "/sitemap.xml"]
     for url in urls:
