@@ -45,13 +45,6 @@ def test_every_public_page_type_sends_the_security_headers(client, demo_pages):
             assert f"'nonce-{nonce}'" in csp["script-src"], page.url
 
 
-def test_production_adds_hsts(client, demo_pages, settings):
-    settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    response = client.get("/", secure=True)
-    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
-
-
 def test_privacy_notice_says_there_is_no_tracking(client, demo_pages):
     html = client.get("/privacy/").content.decode()
     assert "no third-party analytics" in html

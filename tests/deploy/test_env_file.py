@@ -207,7 +207,8 @@ def test_gunicorn_started_as_readme_says_serves_production(deployment, tmp_path)
         assert "URLconf" not in body, edits
         assert "DEBUG = True" not in body, edits
         assert "We can't find that page" in body, edits  # templates/404.html, the public 404
-        assert headers["Strict-Transport-Security"].startswith("max-age=31536000"), edits
+        hsts = headers["Strict-Transport-Security"]
+        assert hsts == "max-age=31536000; includeSubDomains; preload", edits
 
 
 def get_from_gunicorn(site: Path, path: str, log_path: Path) -> tuple[int, dict, str]:
