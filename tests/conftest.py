@@ -31,6 +31,14 @@ def admin_client(client, admin_user):
 
 
 @pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Uploaded images, their renditions and handout PDFs go to a throwaway folder, not
+    var/media; returns it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
 def redis_down(monkeypatch):
     """The cache configured as production configures it (website.settings.base.cache_from_url)
     and pointed at a port where nothing listens, so every cache call really fails to connect.

@@ -15,6 +15,7 @@ from appointments.models import AppointmentRequest
 from appointments.tasks import deliver_request_emails, queue_undelivered
 from tests.harness.services import free_port
 from tests.harness.smtp import SilentMailServer
+from tests.harness.worker import wait_until
 from website.celery import app
 
 from .conftest import submit
@@ -31,15 +32,6 @@ def staff_emails(smtp_server):
 def settle(seconds: float = 2.0) -> None:
     """Time for a duplicate email, if one were coming, to arrive."""
     time.sleep(seconds)
-
-
-def wait_until(condition, timeout: float = 30.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_one_submission_one_staff_email_without_patient_details(

@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest, Confirmation
 from appointments.tasks import queue_undelivered
+from tests.harness.worker import wait_until
 
 from .conftest import VALID, submit
 from .factories import STAFF_INBOX
-from .test_worker_pipeline import settle, staff_emails, wait_until
+from .test_worker_pipeline import settle, staff_emails
 
 pytestmark = pytest.mark.worker
 

@@ -130,3 +130,11 @@ def describe(violations: list[dict]) -> str:
 def assert_no_axe_violations(page) -> None:
     violations = axe_violations(page)
     assert not violations, "axe-core found:\n" + describe(violations)
+
+
+def assert_no_sideways_scroll(page) -> None:
+    """Nothing wider than the viewport (320 px on `phone_page`): no scrolling sideways."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0, f"{page.url} scrolls sideways by {overflow}px"

@@ -7,7 +7,7 @@ one test writes the next never sees. Those tests are run one after another, last
 that roll back (pytest_collection_modifyitems), so a run loads the demo once.
 
 Tests that commit (a live server, a worker) cannot share it: other processes see only committed
-rows, and such tests empty every table when they end. They call load_demo themselves.
+rows, and such tests empty every table when they end. They load it each (`committed_demo`).
 """
 
 from io import StringIO
@@ -81,6 +81,12 @@ def _shared_demo(request, django_db_setup, django_db_blocker):
     shared.load()
     yield shared
     shared.release()
+
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    """The demo site, committed, for a test whose live server or worker reads it."""
+    call_command("load_demo", stdout=StringIO())
 
 
 @pytest.fixture

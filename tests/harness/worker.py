@@ -35,6 +35,16 @@ def database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def wait_until(condition, what: str, timeout: float = 30.0, worker=None) -> None:
+    """Polls `condition` until it holds; fails naming `what`, with the worker's log if given."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            log = f"; worker log:\n{worker.log()}" if worker else ""
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}{log}")
+        time.sleep(0.1)
+
+
 def require_broker() -> None:
     url = settings.CELERY_BROKER_URL
     if url.startswith("redis") and not tcp_reachable(url):

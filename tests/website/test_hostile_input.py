@@ -49,11 +49,10 @@ hostile = run(
 
 
 @pytest.fixture
-def demo_urls(demo, settings, tmp_path, monkeypatch):
+def demo_urls(demo, media_in_tmp, settings, monkeypatch):
     """Every public URL of the demo site with an uploaded image's rendition and a document; the
     page cache on, the appointment form at a patient's speed with its real rate limit, emptied
     per example."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     settings.PAGE_CACHE_SECONDS = 600
     settings.APPOINTMENT_MIN_SUBMIT_SECONDS = 0
     settings.RECAPTCHA_PUBLIC_KEY = settings.RECAPTCHA_PRIVATE_KEY = ""
