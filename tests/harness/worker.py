@@ -45,6 +45,31 @@ def wait_until(condition, what: str, timeout: float = 30.0, worker=None) -> None
         time.sleep(0.1)
 
 
+def queued() -> int:
+    """Messages waiting on this run's queue, taken by no worker yet."""
+    from website.celery import app
+
+    with app.connection_for_write() as connection:
+        declared = connection.default_channel.queue_declare(settings.CELERY_TASK_DEFAULT_QUEUE)
+    return declared.message_count
+
+
+def settle(*workers, quiet_for: float = 0.5, timeout: float = 60.0) -> None:
+    """Waits until nothing more can happen: no message waits on the queue and every task these
+    workers received has ended (a retry waiting for its countdown has not), for `quiet_for`
+    seconds in a row, as a message leaves the queue a moment before its worker logs it. Then a
+    duplicate email or a retry, had there been one coming, has arrived."""
+    quiet_since = None
+    deadline = time.monotonic() + timeout
+    while quiet_since is None or time.monotonic() - quiet_since < quiet_for:
+        if time.monotonic() > deadline:
+            logs = "\n".join(worker.log() for worker in workers)
+            raise AssertionError(f"workers still busy after {timeout}s:\n{logs}")
+        quiet = all(worker.idle() for worker in workers) and queued() == 0
+        quiet_since = (quiet_since or time.monotonic()) if quiet else None
+        time.sleep(0.1)
+
+
 def require_broker() -> None:
     url = settings.CELERY_BROKER_URL
     if url.startswith("redis") and not tcp_reachable(url):
@@ -126,6 +151,9 @@ class LogSince:
 
     def log(self) -> str:
         return self.worker.log()[self.offset :]
+
+    def idle(self) -> bool:
+        return self.worker.idle()
 
 
 class SharedWorker:
