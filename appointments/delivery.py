@@ -48,7 +48,7 @@ from django.utils import timezone
 from website.mail import MessageMaybeDelivered
 
 from . import emails
-from .models import AppointmentRequest, Confirmation, NotificationSettings
+from .models.requests import AppointmentRequest, Confirmation, NotificationSettings
 
 logger = logging.getLogger(__name__)
 

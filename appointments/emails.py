@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from website.models import PracticeSettings
 
-from .models import AppointmentRequest
+from .models.requests import AppointmentRequest
 
 
 def message_id(appointment: AppointmentRequest, kind: str) -> str:

@@ -5,7 +5,7 @@ import phonenumbers
 from django import forms
 from django.utils import timezone
 
-from .models import (
+from .models.requests import (
     AppointmentRequest,
     Captcha,
     Confirmation,

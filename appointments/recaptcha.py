@@ -15,7 +15,7 @@ from django_recaptcha import client
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 
-from .models import Captcha
+from .models.requests import Captcha
 
 logger = logging.getLogger(__name__)
 

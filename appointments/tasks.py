@@ -19,7 +19,7 @@ from django.utils import timezone
 from website.celery import app
 
 from . import delivery
-from .models import CLOSED_STATUSES, AppointmentRequest, retention_cutoff
+from .models.requests import CLOSED_STATUSES, AppointmentRequest, retention_cutoff
 
 logger = logging.getLogger(__name__)
 

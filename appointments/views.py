@@ -1,4 +1,5 @@
-"""The form page and the thank-you page (routes of AppointmentRequestPage).
+"""The form page and the thank-you page: AppointmentRequestPage (models/page.py) serves its routes
+through these functions, passing itself in; this module never imports the page.
 
 A request that passes the checks is saved first, in a transaction; its emails are queued only
 after the commit, and a broker that is down delays them (the sweep in tasks.py catches up)
@@ -18,10 +19,9 @@ from website.client_ip import client_ip
 from website.models import PracticeSettings
 
 from .forms import AppointmentRequestForm
-from .models import AppointmentRequest, retention_days
+from .models.requests import AppointmentRequest, retention_days
 from .recaptcha import CSP_REPLACE, CSP_UPDATE, recaptcha_enabled, uses_v2
 from .spam import HONEYPOT_FIELD, FormToken, RateLimit, duration_in_words, honeypot_filled
-from .tasks import queue_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +115,10 @@ def _handle_submission(page, request):
 
 
 def _store(form, token) -> AppointmentRequest | None:
+    # Celery is loaded only once a request is stored: every web worker imports this module with
+    # the page model at start-up, and most never take a request (tests/deploy/test_worker_imports).
+    from .tasks import queue_delivery
+
     try:
         with transaction.atomic():
             stored = form.save_request(token.submission_key)

@@ -9,21 +9,9 @@ class HandoutsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
-        from website.home_sections import HomeSection, register
-
-        from .home import latest_handouts
         from .models import HandoutPage
         from .signals import queue_pdf_build, remove_page_pdfs
 
         page_published.connect(queue_pdf_build, sender=HandoutPage)
         page_unpublished.connect(remove_page_pdfs, sender=HandoutPage)
         post_delete.connect(remove_page_pdfs, sender=HandoutPage)
-        register(
-            HomeSection(
-                key="handouts",
-                heading="Patient handouts",
-                template="handouts/home_section.html",
-                items=latest_handouts,
-                order=30,
-            )
-        )

@@ -3,6 +3,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.home_sections import HOME_SECTIONS_HOOK, HomeSection
+from website.page_serving import public
+
 from .models import Condition, HandoutPage
 from .panels import program_length_note
 
@@ -27,3 +30,19 @@ def note_long_programs(request, page):
         note = program_length_note(len(page.specific.exercises))
         if note:
             messages.warning(request, note)
+
+
+HOME_HANDOUTS = 3
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=30)
+def latest_handouts(home_page, request) -> HomeSection:
+    """The most recently published programs on this site."""
+    handouts = public(HandoutPage.objects.descendant_of(home_page).live())
+    latest = handouts.order_by("-first_published_at").prefetch_related("conditions")
+    return HomeSection(
+        key="handouts",
+        heading="Patient handouts",
+        template="handouts/home_section.html",
+        items=latest[:HOME_HANDOUTS],
+    )

@@ -6,13 +6,8 @@ class HoursConfig(AppConfig):
     verbose_name = "Opening hours"
 
     def ready(self):
-        from website import page_cache, site_notices
-        from website.structured_data import register_clinic_extension
+        from website import page_cache
 
-        from .notices import holiday_banner
         from .page_cache import next_change
-        from .structured_data import add_opening_hours
 
-        site_notices.register(holiday_banner)
-        register_clinic_extension(add_opening_hours)
         page_cache.register_expiry(next_change)

@@ -48,7 +48,7 @@ def special_opening_hours_specification(entries: list[DatedHours]) -> list[dict]
 
 
 def add_opening_hours(request, clinic: dict, now: datetime | None = None) -> None:
-    """A clinic-node extension (see website/structured_data.py)."""
+    """Adds the hours to the clinic node (a hook: see hours/wagtail_hooks.py)."""
     schedule = schedule_for_request(request)
     if schedule is None:
         return

@@ -1,34 +1,32 @@
 """Sections that other apps add to the home page ("Latest articles", "Patient handouts", …).
 
-The home page does not import the blog or handouts apps: each app registers a section from its
-AppConfig.ready(), so the home page works (and shows nothing extra) before an app exists.
+The home page does not import the blog or handouts apps: each app registers a Wagtail hook named
+HOME_SECTIONS_HOOK in its wagtail_hooks.py, a function (home_page, request) -> HomeSection | None,
+with `order=` placing it (articles 10, physicians 20, handouts 30). Wagtail imports every
+wagtail_hooks.py on the first `get_hooks` call in a process, so a fresh web worker finds them all.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from wagtail import hooks
+
+HOME_SECTIONS_HOOK = "practice_home_sections"
 
 
 @dataclass(frozen=True)
 class HomeSection:
-    key: str
+    key: str  # the heading's id: home-section-<key>
     heading: str
-    template: str
-    # Given the home page and the request, returns the items to show (empty hides the section).
-    items: Callable
-    order: int = 100
+    template: str  # given `items`
+    items: Iterable  # what to show; an empty section is left out
 
 
-_sections: dict[str, HomeSection] = {}
-
-
-def register(section: HomeSection) -> None:
-    _sections[section.key] = section
-
-
-def sections_for(page, request) -> list[dict]:
+def sections_for(page, request) -> list[HomeSection]:
     filled = []
-    for section in sorted(_sections.values(), key=lambda s: s.order):
-        items = list(section.items(page, request))
-        if items:
-            filled.append({"section": section, "items": items})
+    for section_for in hooks.get_hooks(HOME_SECTIONS_HOOK):
+        section = section_for(page, request)
+        # Evaluated here, once: the template both tests and loops over the items.
+        if section is not None and (items := list(section.items)):
+            filled.append(replace(section, items=items))
     return filled

@@ -1,10 +1,14 @@
 """Site-wide notices shown above every public page (the holiday-hours banner uses this slot).
 
-An app registers a provider: a function that takes the request and returns a SiteNotice or None.
+An app registers a Wagtail hook named SITE_NOTICES_HOOK in its wagtail_hooks.py: a function that
+takes the request and returns a SiteNotice or None. Notices show in the hooks' `order=`.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from wagtail import hooks
+
+SITE_NOTICES_HOOK = "practice_site_notices"
 
 
 @dataclass(frozen=True)
@@ -15,13 +19,6 @@ class SiteNotice:
     link_text: str = ""
 
 
-_providers: list[Callable] = []
-
-
-def register(provider: Callable) -> None:
-    if provider not in _providers:
-        _providers.append(provider)
-
-
 def notices_for(request) -> list[SiteNotice]:
-    return [notice for provider in _providers if (notice := provider(request))]
+    notices = (notice_for(request) for notice_for in hooks.get_hooks(SITE_NOTICES_HOOK))
+    return [notice for notice in notices if notice is not None]

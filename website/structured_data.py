@@ -2,27 +2,23 @@
 
 Every page's graph holds the clinic; a page type adds its own nodes by defining
 `structured_data(self, request) -> list[dict]`. Apps enrich the clinic node (opening hours, say)
-by registering an extension: a function (request, clinic: dict) -> None that adds keys.
+through a Wagtail hook named CLINIC_STRUCTURED_DATA_HOOK, registered in their wagtail_hooks.py:
+a function (request, clinic: dict) -> None that adds keys.
 
 A node about a page starts with `page_node(page, "Blog", "blog", request, ...)`; a node on one
 page names a node on another by `{"@id": page_node_id(other_page, "physician", request)}`.
 """
 
 import json
-from collections.abc import Callable
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from .models import PracticeSettings
 from .site_memo import remember
 
-_clinic_extensions: list[Callable] = []
-
-
-def register_clinic_extension(extension: Callable) -> None:
-    if extension not in _clinic_extensions:
-        _clinic_extensions.append(extension)
+CLINIC_STRUCTURED_DATA_HOOK = "practice_clinic_structured_data"
 
 
 def node_id(path: str, fragment: str) -> str:
@@ -86,8 +82,8 @@ def clinic_node(request, practice: PracticeSettings) -> dict:
         }
     if practice.map_url:
         node["hasMap"] = practice.map_url
-    for extension in _clinic_extensions:
-        extension(request, node)
+    for add_to_clinic in hooks.get_hooks(CLINIC_STRUCTURED_DATA_HOOK):
+        add_to_clinic(request, node)
     return node
 
 

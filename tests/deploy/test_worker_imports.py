@@ -48,3 +48,44 @@ def test_web_worker_does_not_load_libraries_of_rare_paths(tmp_path):
     # Sending a task still goes through the project's configured Celery app.
     assert found["app"] == "website"
     assert found["broker"] is True
+
+
+# The home page's sections, the site notices and the clinic's JSON-LD come from other apps'
+# wagtail_hooks.py; a fresh worker's first public page must find them without the admin's URLs.
+HOOKS_SCRIPT = """
+import json, sys
+from wagtail import hooks
+from website.home_sections import HOME_SECTIONS_HOOK
+from website.site_notices import SITE_NOTICES_HOOK
+from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
+admin_urls_loaded = "wagtail.admin.urls" in sys.modules
+found = {name: [f"{fn.__module__}.{fn.__name__}" for fn in hooks.get_hooks(name)]
+         for name in [HOME_SECTIONS_HOOK, SITE_NOTICES_HOOK, CLINIC_STRUCTURED_DATA_HOOK]}
+print(json.dumps({"admin_urls_loaded": admin_urls_loaded, "hooks": found}))
+"""
+
+
+def test_a_fresh_worker_finds_every_apps_public_page_hooks():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        HOOKS_SCRIPT,
+        env_overrides={
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "localhost",
+            "DATABASE_URL": "sqlite:///:memory:",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["admin_urls_loaded"] is False
+    assert found["hooks"] == {
+        "practice_home_sections": [
+            "blog.wagtail_hooks.latest_articles",
+            "physicians.wagtail_hooks.physicians_for_home",
+            "handouts.wagtail_hooks.latest_handouts",
+        ],
+        "practice_site_notices": ["hours.notices.holiday_banner"],
+        "practice_clinic_structured_data": ["hours.structured_data.add_opening_hours"],
+    }

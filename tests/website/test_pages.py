@@ -3,6 +3,9 @@
 import pytest
 from wagtail.models import Page
 
+from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from tests.handouts.factories import handout_site
+from tests.physicians.factories import PhysicianIndexPageFactory, PhysicianPageFactory
 from website.models import HomePage, StandardPage
 
 from .factories import StandardPageFactory
@@ -69,3 +72,17 @@ def test_server_error_page_gives_the_phone_number(rf, home_page):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert 'href="tel:+13125550100"' in response.content.decode()
+
+
+def test_home_page_sections_come_in_order_and_empty_ones_are_left_out(client, home_page):
+    PhysicianPageFactory(parent=PhysicianIndexPageFactory(parent=home_page))
+    handout_site(home_page)
+    html = client.get("/").content.decode()
+    assert 'id="home-section-latest-articles"' not in html  # no articles yet
+    assert html.index('id="home-section-physicians"') < html.index('id="home-section-handouts"')
+
+    ArticlePageFactory(parent=BlogIndexPageFactory(parent=home_page))
+    html = client.get("/").content.decode()
+    headings = ["latest-articles", "physicians", "handouts"]
+    positions = [html.index(f'<h2 id="home-section-{key}">') for key in headings]
+    assert positions == sorted(positions)

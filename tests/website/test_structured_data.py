@@ -2,8 +2,9 @@ import json
 import re
 
 import pytest
+from wagtail import hooks
 
-from website.structured_data import register_clinic_extension
+from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +41,6 @@ def test_apps_extend_the_clinic_node(client, home_page):
     def add_hours(request, clinic):
         clinic["openingHours"] = "Mo-Fr 08:00-17:00"
 
-    register_clinic_extension(add_hours)
-    try:
+    with hooks.register_temporarily(CLINIC_STRUCTURED_DATA_HOOK, add_hours):
         clinic = graph_of(client.get("/"))["@graph"][0]
-        assert clinic["openingHours"] == "Mo-Fr 08:00-17:00"
-    finally:
-        from website import structured_data
-
-        structured_data._clinic_extensions.remove(add_hours)
+    assert clinic["openingHours"] == "Mo-Fr 08:00-17:00"

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # the built-in widget templates, for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "website.urls"
+# Form widgets render through TEMPLATES, so our widget templates (the reCAPTCHA token field) live
+# in templates/<app>/ like every other template.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "website.wsgi.application"
 
 TEMPLATES = [

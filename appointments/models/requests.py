@@ -1,5 +1,8 @@
 """Appointment requests: what a patient sent, where it is in the front desk's workflow, and
-whether its emails have gone out. The public page that takes them is in pages.py."""
+whether its emails have gone out; who is told of them; how long handled ones are kept.
+
+Everything in the app that handles a request (forms, spam and captcha checks, emails, delivery,
+tasks, views) imports this module, never the page (page.py), which serves through them."""
 
 from datetime import timedelta
 
@@ -10,8 +13,6 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-
-from .pages import AppointmentRequestPage  # noqa: F401  (Django finds models in models.py)
 
 
 class Status(models.TextChoices):

@@ -1,4 +1,7 @@
-"""The public page patients request an appointment on, and its thank-you page."""
+"""The public page patients request an appointment on, and its thank-you page.
+
+Its routes hand the request to views.py, which imports the request model (requests.py) and the
+form, never this module: the page depends on the views, not the other way round."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -8,6 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.page_serving import PageServingMixin
+
+from ..views import appointment_form_view, thank_you_view
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -64,14 +69,10 @@ class AppointmentRequestPage(RoutablePageMixin, PageServingMixin, Page):
 
     @path("")
     def form_view(self, request):
-        from .views import appointment_form_view
-
         return appointment_form_view(self, request)
 
     @path("thank-you/", name="thank_you")
     def thank_you_view(self, request):
-        from .views import thank_you_view
-
         return thank_you_view(self, request)
 
     def serve_preview(self, request, mode_name):

@@ -1,0 +1,17 @@
+from wagtail import hooks
+
+from website.home_sections import HOME_SECTIONS_HOOK, HomeSection
+
+from .models import ArticlePage
+
+HOME_ARTICLES = 3
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=10)
+def latest_articles(home_page, request) -> HomeSection:
+    return HomeSection(
+        key="latest-articles",
+        heading="Latest articles",
+        template="blog/home_section.html",
+        items=ArticlePage.objects.for_listing()[:HOME_ARTICLES],
+    )
