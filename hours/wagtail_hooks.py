@@ -1,12 +1,17 @@
+from datetime import datetime
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.invalidation import EXPIRY_HOOK
 from website.site_notices import SITE_NOTICES_HOOK
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
 from .models import Closure
+from .models.saved_schedule import schedule_for_site
 from .notices import holiday_banner
 from .structured_data import add_opening_hours
 
@@ -33,3 +38,13 @@ register_snippet(ClosureViewSet)
 # The holiday banner above every page, and the clinic's opening hours in every page's JSON-LD.
 hooks.register(SITE_NOTICES_HOOK, holiday_banner)
 hooks.register(CLINIC_STRUCTURED_DATA_HOOK, add_opening_hours)
+
+
+@hooks.register(EXPIRY_HOOK)
+def next_hours_change(now: datetime) -> datetime | None:
+    """The moment today's status ("Open now, closes at 5:00 PM") stops being true, with nobody
+    saving anything: no cached page or fragment showing it outlives that moment."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return schedule_for_site(site, now).status(now).valid_until

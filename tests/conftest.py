@@ -6,6 +6,7 @@ pytest_plugins = [
     "tests.harness.browser",
     "tests.harness.pages",
     "tests.harness.web",
+    "tests.harness.redis",
     "tests.harness.demo",
 ]
 
@@ -19,6 +20,44 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
             )
+
+
+@pytest.fixture(autouse=True)
+def _content_version_of_its_own(request):
+    """Each test starts under a content version of its own (website/invalidation.py). A test's
+    database changes are rolled back, the version's row with them, but the cache keeps what it
+    stored: without a fresh version a test could be served a page an earlier test cached."""
+    from website import invalidation, site_memo
+
+    invalidation.forget()
+    site_memo.forget_all()
+    if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        invalidation.bump()
+    yield
+    invalidation.forget()
+
+
+@pytest.fixture
+def content_version_held(settings):
+    """Each worker thread reads the content version again once a second: a query that would
+    come and go with the test's speed. Held here, a query count is the same on every run."""
+    settings.CONTENT_VERSION_RECHECK_SECONDS = 3600
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Every request builds its page, as on a page-cache miss (staff, search, a new version)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def caching_off(settings):
+    """Neither the page cache nor the workers' memory: for a test that moves the clock back or
+    changes a setting under a running site, which production never does (a copy kept until
+    5:00 PM is still valid when the clock goes back to Monday noon)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.SITE_MEMO_SECONDS = 0
 
 
 @pytest.fixture

@@ -6,6 +6,6 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from .page_cache import connect_signals
+        from .invalidation import connect_signals
 
         connect_signals()

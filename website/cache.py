@@ -7,7 +7,12 @@ its honeypot, time token and reCAPTCHA still apply) instead of showing an error 
 patient's request. Connections give up after CACHE_SOCKET_TIMEOUT seconds, and after a failure the
 worker does not try Redis again for RETRY_AFTER_SECONDS: a Redis host that does not answer at all
 (a network partition) costs one request that wait, not every cache call of every request. One
-warning a minute says it is happening.
+warning a minute says it is happening. Nothing that must not be lost is kept here: what says the
+content changed is in the database (website/invalidation.py).
+
+Ours rather than django-redis's DJANGO_REDIS_IGNORE_EXCEPTIONS (not installed): that also turns
+errors into misses, but tries Redis again on every call, each waiting out the timeout
+(tests/website/test_cache_outage.py: after a failure, Redis is left alone for a few seconds).
 """
 
 import logging
@@ -68,6 +73,6 @@ class ResilientRedisCache(RedisCache):
     delete = _degrades_to(lambda *args, **kwargs: False)(RedisCache.delete)
     delete_many = _degrades_to(lambda *args, **kwargs: None)(RedisCache.delete_many)
     clear = _degrades_to(lambda *args, **kwargs: None)(RedisCache.clear)
-    # As for a key that is not there: callers already handle that (the page cache starts a
-    # new generation, the rate limit a new window), and both writes are dropped in turn.
+    # As for a key that is not there: the appointment form's rate limit then starts a new
+    # window, whose write is dropped in turn.
     incr = _degrades_to(_missing_key)(RedisCache.incr)

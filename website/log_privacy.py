@@ -39,3 +39,50 @@ class QueryStringFilter(logging.Filter):
             for key, value in list(record.args.items()):
                 record.args[key] = _scrubbed(value)
         return True
+
+
+def logging_config(level: str) -> dict:
+    """Django's LOGGING: what happened and to which record id, never bodies, patient data or
+    query strings (settings/base.py uses it; here so the rule and its filter sit together)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        # Query strings are cut from every logged URL: staff searches carry patient names and
+        # emails (website/log_privacy.py). On the handlers, so records from any logger pass it.
+        "filters": {"no_query_strings": {"()": "website.log_privacy.QueryStringFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+            "django.server": {
+                "()": "django.utils.log.ServerFormatter",
+                "format": "[{server_time}] {message}",
+                "style": "{",
+            },
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "filters": ["no_query_strings"],
+            },
+            # runserver's request log (`make run`), as Django's default logging has it, filtered.
+            "django.server": {
+                "class": "logging.StreamHandler",
+                "formatter": "django.server",
+                "filters": ["no_query_strings"],
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+            "django.request": {"level": "ERROR"},
+            "django.security.DisallowedHost": {"level": "ERROR"},
+            # Wagtail's background tasks (search index, references) log every run at INFO.
+            "django_tasks": {"level": "WARNING"},
+            # WeasyPrint logs every step of every handout PDF at INFO; its warnings (CSS it cannot
+            # apply, a picture it cannot load) show.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+            # django-axes logs every sign-in at INFO; lockouts still come through as warnings.
+            "axes": {"level": "WARNING"},
+        },
+    }

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, ServiceTeaserBlock
 from .home_sections import sections_for
+from .invalidation import ContentVersion  # noqa: F401 (the content version's table)
 from .page_serving import PageServingMixin
 from .site_memo import remember
 

@@ -7,14 +7,27 @@ queries change:
 - Routing. Wagtail reads each page on the path twice (the plain page, then its specific type).
   A page whose children can only be of one type (a blog holds articles) reads the child in that
   type at once. Otherwise the child's id and type come from the worker's memory (a slug or a place
-  changes only on publish or move, which bump the generation) and the page is read once. A child
-  of a type no longer allowed there (moved in before the rule) is still found, the slower way.
+  changes only on publish or move, which change the content version) and the page is read once.
+  A child of a type no longer allowed there (moved in before the rule) is still found, the slower
+  way.
 - View restrictions. Wagtail checks every page it serves for restrictions (a password, signed-in
   users, some groups) on it and its ancestors: two queries, and `.public()` on a listing reads
   every restriction again. Most practices restrict nothing. Whether any restriction exists is kept
-  per worker (website/site_memo.py); saving or deleting one bumps the page-cache generation, so the
+  per worker (website/site_memo.py); saving or deleting one changes the content version, so the
   first restriction an editor adds applies from the next request on, and from then on every check
   is Wagtail's own.
+
+The contract with Wagtail (7.4) and treebeard, beyond their documented API. Each point is pinned by
+a test in tests/website/test_page_serving_contract.py that fails on an upgrade that changes it:
+
+- Wagtail finds a page by calling `route(request, path_components)` on the site's root page (as
+  its specific type), each page handing the rest of the path to its child; we override `route`.
+- treebeard's `get_parent()` returns `_cached_parent_obj` when set, without a query; we set it on
+  the child we route to, as Wagtail's own `Page.route` does.
+- Wagtail's check before serving a page (the `on_serve_page` hook `check_view_restrictions`) reads
+  the page's restrictions through `page.get_view_restrictions()`; we override that.
+- `Site.find_for_request` keeps its answer in `request._wagtail_site` (SiteLookupMiddleware in
+  website/site_memo.py puts the site it keeps there).
 """
 
 from functools import cache
@@ -73,7 +86,7 @@ class PageServingMixin:
 
     def _child_type(self, slug: str) -> tuple[int, int]:
         """(id, content type) of the child with this slug. Kept per worker: a page's slug and
-        place change only when it is published or moved, and both bump the generation."""
+        place change only when it is published or moved, and both change the content version."""
         try:
             return (
                 Page.objects.order_by()

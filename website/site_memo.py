@@ -2,47 +2,35 @@
 
 The site's navigation, the footer (contact details, today's hours), the holiday banner, the
 practice's settings and the clinic's JSON-LD node are the same on every page, yet building them
-was most of a page's SQL queries and template work. A worker keeps each of them in memory:
+was most of a page's SQL queries and template work. A worker keeps each of them in memory under
+the content version, until the next clock change, and for at most SITE_MEMO_SECONDS (all three
+are website/invalidation.py's): a save shows on the next page view in every worker (within the
+version's recheck interval, 1 s), and "Open now" goes when the practice closes.
 
-- under the page cache's generation number (website/page_cache.py). Publishing, unpublishing,
-  moving or deleting a page, and saving a setting, snippet, image, document or site, bumps it
-  after the commit; every worker sees the new number on its next request and builds afresh. So a
-  save shows on the very next page view, in every worker.
-- until the clock changes what they say: the next moment an expiry provider names ("Open now"
-  ends at 5:00 PM), the next local midnight (the banner's window, today's date), and at most
-  SITE_MEMO_SECONDS, a safety net for changes no signal reports (raw SQL in a shell, say).
-
-SITE_MEMO_SECONDS = 0 switches it off: development (templates change under you) and tests (a test
-transaction never commits, so nothing would bump the generation). When the cache that holds the
-generation cannot be read, nothing is kept and every page builds everything, as it did before.
+SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you).
 """
 
 import functools
 from collections.abc import Callable
-from contextvars import ContextVar
-from datetime import datetime, time, timedelta
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 
-from . import page_cache
+from .invalidation import current_version, memo_expires_at, version_for
 
 T = TypeVar("T")
 
-# (name, host, generation) -> (expires at, value). Only the current generation's entries are kept.
-_entries: dict[tuple, tuple[datetime, object]] = {}
-_generation_held: list[int | None] = [None]
-# The generation of the request being served, for code that has no request to hand.
-_request_generation: ContextVar[int | None] = ContextVar("site_memo_generation", default=None)
+# (name, host, version) -> (expires at, value). Only the latest version's entries are kept.
+_entries: dict[tuple, tuple] = {}
+_version_held: list[int | None] = [None]
 
 
 def remember(request, name: str, build: Callable[[], T]) -> T:
     """`build()`'s result for this site, kept as described above; `build()` itself when off."""
     if request is None or settings.SITE_MEMO_SECONDS <= 0:
         return build()
-    return _remember(name, request.get_host(), page_cache.generation_for(request), build)
+    return _remember(name, request.get_host(), version_for(request), build)
 
 
 _BUILD_ANYWAY = object()
@@ -78,53 +66,32 @@ def remember_sitewide(name: str, build: Callable[[], T]) -> T:
     """The same for facts about the whole installation, where no request is to hand."""
     if settings.SITE_MEMO_SECONDS <= 0:
         return build()
-    generation = _request_generation.get()  # set while SiteLookupMiddleware serves a request
-    if generation is None:
-        generation = page_cache.current_generation()
-    return _remember(name, None, generation, build)
+    return _remember(name, None, current_version(), build)
 
 
-def _remember(name: str, host: str | None, generation: int | None, build: Callable[[], T]) -> T:
-    if generation is None:
-        return build()
-    if _generation_held[0] != generation:
+def _remember(name: str, host: str | None, version: int, build: Callable[[], T]) -> T:
+    if _version_held[0] != version:
         _entries.clear()  # a save happened: everything kept is from before it
-        _generation_held[0] = generation
+        _version_held[0] = version
     now = timezone.now()
-    key = (name, host, generation)
+    key = (name, host, version)
     entry = _entries.get(key)
     if entry is not None and now < entry[0]:
         return entry[1]
     value = build()
-    _entries[key] = (_expiry(now, generation), value)
+    _entries[key] = (memo_expires_at(now, version), value)
     return value
 
 
 def forget_all() -> None:
-    """Drop everything kept in this worker (tests; the generation does this in production)."""
+    """Drop everything kept in this worker (tests; a new content version does this)."""
     _entries.clear()
-    _generation_held[0] = None
-
-
-def _expiry(now: datetime, generation: int) -> datetime:
-    moments = [
-        now + timedelta(seconds=settings.SITE_MEMO_SECONDS),
-        _next_local_midnight(now),
-    ]
-    if (change := page_cache.next_clock_change(now, generation)) is not None:
-        moments.append(change)
-    return min(moments)
-
-
-def _next_local_midnight(now: datetime) -> datetime:
-    zone = ZoneInfo(settings.TIME_ZONE)
-    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-    return datetime.combine(tomorrow, time(0), tzinfo=zone)
+    _version_held[0] = None
 
 
 class SiteLookupMiddleware:
     """Wagtail finds the request's Site (a query) and its root page (two more) on every request.
-    Kept like the rest: saving a site or publishing its root page bumps the generation."""
+    Kept like the rest: saving a site or publishing its root page changes the content version."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -133,10 +100,7 @@ class SiteLookupMiddleware:
         from wagtail.models import Site
 
         site = remember(request, "site", lambda: Site.find_for_request(request))
-        # Where Site.find_for_request keeps its answer for the rest of the request.
+        # Where Site.find_for_request keeps its answer for the rest of the request (pinned by
+        # tests/website/test_wagtail_internals.py).
         request._wagtail_site = site
-        token = _request_generation.set(page_cache.generation_for(request))
-        try:
-            return self.get_response(request)
-        finally:
-            _request_generation.reset(token)
+        return self.get_response(request)

@@ -109,7 +109,7 @@ def test_check_deploy_has_no_warnings_with_the_example_environment():
 
 
 def test_refuses_a_per_process_memory_cache():
-    """Each gunicorn worker would keep its own pages and generation: stale pages after a save."""
+    """Each gunicorn worker would keep its own pages and rate-limit counters."""
     result = run_manage("check", env_overrides={**example_environment(), "CACHE_URL": "locmem://"})
     assert result.returncode != 0
     assert "CACHE_URL=locmem:// is for development and tests only" in result.stderr

@@ -13,7 +13,6 @@ rows, and such tests empty every table when they end. They load it each (`commit
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
@@ -92,9 +91,9 @@ def committed_demo(transactional_db):
 @pytest.fixture
 def demo(request, _shared_demo, db):
     """The demo site, as `manage.py load_demo` builds it; what the test writes is rolled back.
-    Caches start empty, as after loading it."""
+    (Nothing an earlier test cached is served: each test gets a content version of its own,
+    tests/conftest.py.)"""
     if COMMITS & set(request.fixturenames):
         pytest.fail("`demo` is for tests that roll back; a test that commits loads the demo")
     if not _shared_demo.loaded:  # a test between needed the database without it
         call_command("load_demo", stdout=StringIO())
-    cache.clear()

@@ -1,50 +1,38 @@
 """Saving or deleting hours or closures, however staff do it, invalidates every cached page
-(hours are in every footer, the banner on every page) — once the save has committed."""
+(hours are in every footer, the banner on every page): a new content version, written in the
+same transaction as the save (website/invalidation.py)."""
 
 from datetime import date, time
 
 import pytest
-from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from hours.models import Closure, HoursSettings
-from website.page_cache import GENERATION_KEY
+from website.invalidation import ContentVersion
 
 from .factories import ClosureFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def generation():
-    return cache.get(GENERATION_KEY)
+def version() -> int:
+    return ContentVersion.objects.get().token
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    cache.set(GENERATION_KEY, 1)
-
-
-def test_saving_a_closure_invalidates_only_after_commit(
-    home_page, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=False) as pending:
+def test_saving_and_deleting_a_closure_change_the_version_in_their_transaction(home_page):
+    before = version()
+    with transaction.atomic():
         closure = ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26))
-        assert generation() == 1  # nothing before the data is committed
-    for callback in pending:
-        callback()
-    assert generation() > 1
-    before = generation()
-    with django_capture_on_commit_callbacks(execute=True):
-        closure.delete()
-    assert generation() > before
+        saved = version()
+        assert saved != before
+    closure.delete()
+    assert version() not in (before, saved)
 
 
-def test_saving_hours_in_the_admin_invalidates(
-    admin_client, home_page, django_capture_on_commit_callbacks
-):
+def test_saving_hours_in_the_admin_invalidates(admin_client, home_page):
     site = Site.objects.get(is_default_site=True)
     HoursSettings.for_site(site)
     url = reverse("wagtailsettings:edit", args=["hours", "hourssettings", site.pk])
@@ -59,23 +47,20 @@ def test_saving_hours_in_the_admin_invalidates(
             ),
         }
     )  # fmt: skip
-    with django_capture_on_commit_callbacks(execute=True):
-        assert admin_client.post(url, post).status_code == 302
-    assert generation() > 1
+    before = version()
+    assert admin_client.post(url, post).status_code == 302
+    assert version() != before
     assert HoursSettings.for_site(site).weekly_intervals()[0][1].opens == time(13)
 
 
-def test_deleting_closures_from_the_listing_invalidates(
-    admin_client, home_page, django_capture_on_commit_callbacks
-):
+def test_deleting_closures_from_the_listing_invalidates(admin_client, home_page):
     closures = [ClosureFactory(start_date=date(2026, 11, day)) for day in (26, 28)]
-    cache.set(GENERATION_KEY, 1)
+    before = version()
     url = (
         reverse("wagtail_bulk_action", args=["hours", "closure", "delete"])
         + "?"
         + "&".join(f"id={c.pk}" for c in closures)
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        assert admin_client.post(url).status_code == 302
+    assert admin_client.post(url).status_code == 302
     assert not Closure.objects.exists()
-    assert generation() > 1
+    assert version() != before

@@ -16,18 +16,3 @@ def one_minute_before_closing(settings, home_page):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     set_weekly_hours(WEEKDAYS_8_TO_5)
     return timezone.datetime(2026, 11, 23, 16, 59, tzinfo=ZoneInfo("America/Chicago"))
-
-
-@pytest.fixture
-def site_memo_on(settings):
-    """As in production: each worker keeps site-wide fragments (website/site_memo.py)."""
-    from django.core.cache import cache
-
-    from website import site_memo
-
-    settings.SITE_MEMO_SECONDS = 300
-    cache.clear()
-    site_memo.forget_all()
-    yield
-    site_memo.forget_all()
-    cache.clear()

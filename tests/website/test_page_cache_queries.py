@@ -8,15 +8,10 @@ from django.test import override_settings
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from tests.handouts.factories import ConditionFactory, HandoutIndexPageFactory, HandoutPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db  # the page cache is on in tests, as in production
 
 JUNK_PAGES = ["abc", "0", "-1", "3", "99999", "02", "2 ", "2.0", "", "1e3", "²"]
 JUNK_CONDITIONS = ["no-such-thing", "SCIATICA", " sciatica", "sciatica/", "", "x" * 300, "é"]
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings, site_memo_on):
-    settings.PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture

@@ -16,7 +16,11 @@ from tests.blog.factories import ArticlePageFactory, relate, tag
 from tests.hours.factories import ClosureFactory
 from tests.physicians.factories import PhysicianPageFactory, education
 
-pytestmark = pytest.mark.django_db
+# Each page is built (a page-cache miss), under a content version read once.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off", "content_version_held"),
+]
 
 
 def queries_for(client, url: str) -> int:
@@ -72,7 +76,7 @@ PINNED_QUERIES = {
 }
 
 
-def test_each_page_type_needs_its_pinned_number_of_queries(client, demo, site_memo_on):
+def test_each_page_type_needs_its_pinned_number_of_queries(client, demo):
     counts = {}
     for label in PINNED_QUERIES:
         page = Page.objects.live().type(apps.get_model(label)).order_by("path").first()

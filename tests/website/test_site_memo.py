@@ -1,6 +1,7 @@
 """Site-wide fragments a worker keeps between requests (website/site_memo.py): fewer queries,
-and never stale. The full-page cache stays off here, as for signed-in staff and search results,
-so each response is built and shows what the memo holds."""
+and never stale. The full-page cache is off here, as for signed-in staff and search results,
+so each response is built and shows what the memo holds. Every save writes a new content version
+in its own transaction, as in production, so no test needs to fake a commit."""
 
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
@@ -23,13 +24,11 @@ from website.models import PracticeSettings
 
 from .factories import StandardPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_memo_on")]
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Runs what Django runs after a real commit (the generation bump), as production does."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+# Query counts here do not depend on when the worker last read the content version.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off", "content_version_held"),
+]
 
 
 def queries(client, url):
@@ -46,48 +45,42 @@ def test_the_second_page_view_reads_far_less(client, home_page):
     assert second <= first - 5, (first, second)
 
 
-def test_saving_practice_details_shows_on_the_next_page_view(client, home_page, commit):
+def test_saving_practice_details_shows_on_the_next_page_view(client, home_page):
     assert "(312) 555-0100" in client.get("/").content.decode()
     practice = PracticeSettings.objects.get()
     practice.phone = "(312) 555-0199"
-    with commit():
-        practice.save()
+    practice.save()
     html = client.get("/").content.decode()
     assert "(312) 555-0199" in html and "(312) 555-0100" not in html
 
 
-def test_publishing_and_unpublishing_change_the_navigation_at_once(client, home_page, commit):
+def test_publishing_and_unpublishing_change_the_navigation_at_once(client, home_page):
     assert "Insurance we accept" not in client.get("/").content.decode()
-    with commit():
-        page = StandardPageFactory(parent=home_page, title="Insurance we accept", live=False)
-        page.show_in_menus = True
-        page.save_revision().publish()
+    page = StandardPageFactory(parent=home_page, title="Insurance we accept", live=False)
+    page.show_in_menus = True
+    page.save_revision().publish()
     assert "Insurance we accept" in client.get("/").content.decode()
     page.refresh_from_db()
-    with commit():
-        page.unpublish()
+    page.unpublish()
     assert "Insurance we accept" not in client.get("/").content.decode()
 
 
-def test_unpublishing_the_appointment_page_removes_its_buttons(client, home_page, commit):
+def test_unpublishing_the_appointment_page_removes_its_buttons(client, home_page):
     form_page = StandardPageFactory(parent=home_page, title="Request", slug="request")
     practice = PracticeSettings.objects.get()
     practice.appointment_page = form_page
-    with commit():
-        practice.save()
+    practice.save()
     assert "Request an appointment" in client.get("/").content.decode()
-    with commit():
-        form_page.unpublish()
+    form_page.unpublish()
     assert "Request an appointment" not in client.get("/").content.decode()
 
 
-def test_a_new_closure_shows_in_the_banner_footer_and_json_ld_at_once(client, home_page, commit):
+def test_a_new_closure_shows_in_the_banner_footer_and_json_ld_at_once(client, home_page):
     HolidayHoursPageFactory(parent=home_page)
     set_weekly_hours(WEEKDAYS_8_TO_5)
     with time_machine.travel(timezone.datetime(2026, 11, 20, 10, tzinfo=ZoneInfo("UTC"))):
         assert "Thanksgiving" not in client.get("/").content.decode()
-        with commit():
-            ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26))
+        ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26))
         html = client.get("/").content.decode()
     assert html.count("Thanksgiving") >= 2  # the banner, and the clinic's special hours
 
@@ -101,16 +94,14 @@ def test_open_now_ends_at_closing_time_with_nothing_saved(client, one_minute_bef
         assert "Open now" not in client.get("/").content.decode()
 
 
-def test_a_new_view_restriction_applies_on_the_next_request(client, home_page, commit):
+def test_a_new_view_restriction_applies_on_the_next_request(client, home_page):
     page = StandardPageFactory(parent=home_page, title="Staff only", slug="staff-only")
     assert client.get(page.url).status_code == 200
-    with commit():
-        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
     response = client.get(page.url)
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()  # Wagtail's password form
-    with commit():
-        PageViewRestriction.objects.all().delete()
+    PageViewRestriction.objects.all().delete()
     assert 'name="password"' not in client.get(page.url).content.decode()
 
 

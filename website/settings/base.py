@@ -14,6 +14,7 @@ from csp.constants import NONCE, NONE, SELF
 
 from website.client_ip import parse_networks
 from website.environment import read_environment_file
+from website.log_privacy import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -164,6 +165,9 @@ def cache_from_url(url: str) -> dict:
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
 
 # --- Full-page cache for anonymous visitors (website/page_cache.py) ------------------------------
+# Every change bumps the content version in the database (website/invalidation.py); each worker
+# thread reads it at most this often, so another worker's change shows within this many seconds.
+CONTENT_VERSION_RECHECK_SECONDS = 1.0
 # How long a page may be kept at most (0 turns the cache off); saves invalidate it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
@@ -354,45 +358,4 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 # --- Logging: never request bodies or patient data, only what happened and to which record id ----
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    # Query strings are cut from every logged URL: staff searches carry patient names and
-    # emails (website/log_privacy.py). On the handlers, so records from any logger pass it.
-    "filters": {"no_query_strings": {"()": "website.log_privacy.QueryStringFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-        "django.server": {
-            "()": "django.utils.log.ServerFormatter",
-            "format": "[{server_time}] {message}",
-            "style": "{",
-        },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["no_query_strings"],
-        },
-        # runserver's request log (`make run`), as Django's default logging has it, filtered.
-        "django.server": {
-            "class": "logging.StreamHandler",
-            "formatter": "django.server",
-            "filters": ["no_query_strings"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
-        "django.request": {"level": "ERROR"},
-        "django.security.DisallowedHost": {"level": "ERROR"},
-        # Wagtail's background tasks (search index, references) log every run at INFO.
-        "django_tasks": {"level": "WARNING"},
-        # WeasyPrint logs every step of every handout PDF at INFO; its warnings (CSS it cannot
-        # apply, a picture it cannot load) show.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-        # django-axes logs every sign-in at INFO; lockouts still come through as warnings.
-        "axes": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL)

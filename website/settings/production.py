@@ -20,8 +20,8 @@ if CLIENT_IP_HEADER and not TRUSTED_PROXIES:
         "when nothing sits in front of gunicorn."
     )
 
-# A per-process memory cache would give each gunicorn worker its own page cache, invalidation
-# generation and rate-limit counters: a save seen by one worker, stale pages from the others.
+# A per-process memory cache would give each gunicorn worker its own page cache and rate-limit
+# counters: the appointment form's limit multiplied by the workers, every page built by each.
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise ImproperlyConfigured(
         "CACHE_URL=locmem:// is for development and tests only: every worker would keep its own "

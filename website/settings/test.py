@@ -46,8 +46,9 @@ CACHES["default"]["KEY_PREFIX"] = CELERY_TASK_DEFAULT_QUEUE
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 
-# Off by default so tests see what they just saved; the page-cache tests switch it on.
-PAGE_CACHE_SECONDS = 0
-# The same for the site-wide fragments a worker keeps (website/site_memo.py): a test's
-# transaction never commits, so nothing would tell the memo that a test saved something.
-SITE_MEMO_SECONDS = 0
+# On, as in production: tests run the path production takes. A save bumps the content version in
+# the test's own transaction (website/invalidation.py), so the next request sees it. A test that
+# changes content behind the signals' back (raw SQL, queryset.update()) calls
+# website.invalidation.bump(), or turns these off.
+PAGE_CACHE_SECONDS = 600
+SITE_MEMO_SECONDS = 300
