@@ -7,6 +7,7 @@ pytest_plugins = [
     "tests.harness.pages",
     "tests.harness.web",
     "tests.harness.redis",
+    "tests.harness.demo",
 ]
 
 
@@ -66,6 +67,14 @@ def admin_client(client, admin_user):
 
     login_verified(client, admin_user)
     return client
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Uploaded images, their renditions and handout PDFs go to a throwaway folder, not
+    var/media; returns it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

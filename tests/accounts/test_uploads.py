@@ -51,8 +51,7 @@ def test_html_and_svg_documents_are_refused(admin, name, content, content_type):
     assert not get_document_model().objects.exists()
 
 
-def test_pdf_documents_are_served_with_disposition_and_nosniff(admin, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_pdf_documents_are_served_with_disposition_and_nosniff(admin, client, media_in_tmp):
     document = get_document_model().objects.create(
         title="Handout", file=SimpleUploadedFile("handout.pdf", b"%PDF-1.4\n%%EOF\n")
     )
@@ -63,8 +62,7 @@ def test_pdf_documents_are_served_with_disposition_and_nosniff(admin, client, se
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_original_images_are_not_reachable_but_renditions_are(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_original_images_are_not_reachable_but_renditions_are(client, media_in_tmp):
     image = get_image_model().objects.create(
         title="Clinic", file=SimpleUploadedFile("clinic.png", png_bytes(), "image/png")
     )

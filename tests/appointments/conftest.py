@@ -38,6 +38,21 @@ def form_token(html: str) -> str:
     return re.search(r'name="form_token" value="([^"]+)"', html).group(1)
 
 
+def assert_turned_down_as_typed(response, message: str) -> str:
+    """Nothing is stored; the form comes back with `message` and what the patient typed (the
+    valid request of `submit`). Returns the page's HTML."""
+    from appointments.models import AppointmentRequest
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not AppointmentRequest.objects.exists()
+    assert message in html
+    assert f'name="first_name" value="{VALID["first_name"]}"' in html
+    assert f'name="phone" value="{VALID["phone"]}"' in html
+    assert VALID["reason"] in html
+    return html
+
+
 def submit(client, page, data=None, **extra):
     """Opens the form like a browser, then sends it with `data` (default: a valid request)."""
     html = client.get(page.url, **extra).content.decode()

@@ -3,7 +3,7 @@
 import pytest
 
 from appointments.models import AppointmentRequest
-from tests.harness.browser import assert_no_axe_violations
+from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -88,9 +88,6 @@ def test_the_form_fits_a_small_phone_and_loads_nothing_from_elsewhere(
     phone_page.goto(live_server.url + appointment_page.url)
     phone_page.click("button[type=submit]")
     phone_page.wait_for_selector(".error-summary")
-    overflow = phone_page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow == 0
+    assert_no_sideways_scroll(phone_page)
     assert_no_axe_violations(phone_page)
     assert [url for url in requests if not url.startswith(live_server.url)] == []

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from appointments.models import AppointmentRequest, AppointmentRequestPage, Captcha, Confirmation
@@ -130,9 +129,7 @@ def test_the_page_lives_under_home_and_has_no_children(home_page):
     assert not AppointmentRequestPage.can_create_at(home_page)  # one per site
 
 
-def test_demo_creates_the_page_and_wires_the_buttons_once(client, transactional_db):
-    call_command("load_demo")
-    call_command("load_demo")
+def test_demo_creates_the_page_and_wires_the_buttons(client, demo):
     assert AppointmentRequestPage.objects.count() == 1
     practice = PracticeSettings.for_default_site()
     assert practice.appointment_page.specific_class is AppointmentRequestPage

@@ -15,6 +15,7 @@ from appointments.models import AppointmentRequest
 from appointments.tasks import deliver_request_emails, queue_undelivered
 from tests.harness.services import free_port
 from tests.harness.smtp import SilentMailServer
+from tests.harness.worker import settle, wait_until
 from website.celery import app
 
 from .conftest import submit
@@ -28,27 +29,13 @@ def staff_emails(smtp_server):
     return [m for m in smtp_server.messages if m["To"] == STAFF_INBOX]
 
 
-def settle(seconds: float = 2.0) -> None:
-    """Time for a duplicate email, if one were coming, to arrive."""
-    time.sleep(seconds)
-
-
-def wait_until(condition, timeout: float = 30.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_one_submission_one_staff_email_without_patient_details(
     client, appointment_page, celery_worker, smtp_server
 ):
     response = submit(client, appointment_page)
     assert response.status_code == 303
     messages = smtp_server.wait_for(2)  # staff and the patient's receipt
-    settle()
+    settle(celery_worker)
     [staff] = staff_emails(smtp_server)
     assert len(smtp_server.messages) == 2
     appointment = AppointmentRequest.objects.get()
@@ -63,7 +50,7 @@ def test_one_submission_one_staff_email_without_patient_details(
 
 
 def test_broker_down_at_submit_then_the_sweep_delivers_exactly_one(
-    client, appointment_page, start_worker, smtp_server, monkeypatch
+    client, appointment_page, celery_worker, smtp_server, monkeypatch
 ):
     # Nothing listens on this port: publishing fails as it does when Redis is down.
     monkeypatch.setattr(app.conf, "broker_write_url", f"redis://127.0.0.1:{free_port()}/0")
@@ -74,11 +61,10 @@ def test_broker_down_at_submit_then_the_sweep_delivers_exactly_one(
     assert appointment.queued_at is None and appointment.staff_notified_at is None
 
     monkeypatch.undo()  # the broker is back
-    start_worker()
     queue_undelivered.delay()  # what beat does every minute
     smtp_server.wait_for(1)
     queue_undelivered.delay()  # a later sweep finds nothing to do
-    settle()
+    settle(celery_worker)
     assert len(staff_emails(smtp_server)) == 1
     assert len(smtp_server.messages) == 1
 
@@ -91,7 +77,7 @@ def test_mail_server_down_then_up_retries_then_sends_exactly_one(
     wait_until(lambda: "retrying in" in celery_worker.log(), what="a retry")
     smtp_server.start()
     smtp_server.wait_for(1)
-    settle(3)
+    settle(celery_worker)
     assert len(smtp_server.messages) == 1
     assert AppointmentRequest.objects.get().delivery_attempts >= 2
     assert_no_patient_details(celery_worker.log())
@@ -112,11 +98,11 @@ def test_worker_killed_mid_task_the_email_still_goes_out_once(
     appointment = AppointmentRequest.objects.get()
     assert appointment.staff_notified_at is None and appointment.delivery_claim
 
-    start_worker(**lease)
+    rescuer = start_worker(**lease)
     wait_until(lambda: timezone.now() > appointment.delivery_claimed_until, what="the lease")
     queue_undelivered.delay()
     smtp_server.wait_for(1)
-    settle()
+    settle(rescuer)
     assert len(smtp_server.messages) == 1
     appointment.refresh_from_db()
     assert appointment.staff_notified_at is not None
@@ -131,7 +117,7 @@ def test_duplicate_and_redelivered_tasks_send_nothing_more(
     for _ in range(3):
         deliver_request_emails.delay(pk)
     smtp_server.wait_for(1)
-    settle()
+    settle(celery_worker)
     assert len(smtp_server.messages) == 1
 
 
@@ -182,7 +168,7 @@ def test_a_task_that_finds_the_row_locked_sends_within_seconds_without_the_sweep
         wait_until(lambda: f"[{task.id}] received" in celery_worker.log(), what="the task")
         time.sleep(held_for)  # the worker meets the lock
     smtp_server.wait_for(1, timeout=5)  # no sweep runs in this test
-    settle()
+    settle(celery_worker)
     assert len(staff_emails(smtp_server)) == 1
     appointment.refresh_from_db()
     assert appointment.staff_notified_at is not None

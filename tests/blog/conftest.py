@@ -2,6 +2,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploaded test images and their renditions go to a throwaway folder, not var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _uploads_in_tmp(media_in_tmp):
+    """Tests here upload images (tests/conftest.py's media_in_tmp)."""

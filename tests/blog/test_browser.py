@@ -3,10 +3,9 @@ scrolling on a phone."""
 
 import pytest
 import wagtail_factories
-from django.core.management import call_command
 
 from blog.models import ArticlePage
-from tests.harness.browser import assert_no_axe_violations
+from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
 
 from .test_pages import every_block
 
@@ -17,8 +16,7 @@ PAGES = ["/blog/", "/blog/running-with-back-pain/", "/blog/tags/running/", "/phy
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    call_command("load_demo")
+def demo_site(committed_demo):
     # Every block type, and a picture, on one more article, so axe sees them all.
     blog = ArticlePage.objects.get().get_parent()
     article = ArticlePage(
@@ -45,7 +43,4 @@ def test_no_axe_violations(page, live_server, demo_site, path):
 def test_phone_layout_has_no_horizontal_scroll(phone_page, live_server, demo_site):
     for path in [*PAGES, "/blog/every-block/"]:
         phone_page.goto(live_server.url + path)
-        overflow = phone_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow == 0, f"{path} scrolls sideways by {overflow}px at 320px wide"
+        assert_no_sideways_scroll(phone_page)

@@ -15,6 +15,7 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -190,6 +191,22 @@ def test_the_front_server_access_log_holds_no_query_strings(front):
     log = wait_for_line(front.log, r"GET /search/")
     assert '"GET /search/?[redacted] HTTP/1.1" 200' in log
     assert "Jane" not in log and "Doe" not in log and "example.com" not in log
+
+
+def health_check_path(service: dict) -> str:
+    """The path a compose health check asks for (`wget …`/`curl … http://host:port/path`)."""
+    command = service["healthcheck"]["test"]
+    assert command[0] == "CMD"
+    return urlsplit(command[-1]).path
+
+
+def test_the_health_checks_compose_runs_answer(front):
+    """Each a container's own address in compose; here the same paths on the real servers.
+    A path that does not answer 2xx would mark the container unhealthy for good."""
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    for server, service in ((front, services["front"]), (front.app, services["web"])):
+        status, _, _ = get(server.url + health_check_path(service))
+        assert 200 <= status < 300, (server.url, service["healthcheck"])
 
 
 def test_the_template_is_filled_with_what_docker_compose_sets():

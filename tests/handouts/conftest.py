@@ -5,10 +5,8 @@ from tests.harness.services import unavailable
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Test images, renditions and handout PDFs go to a throwaway folder, not var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+def _uploads_in_tmp(media_in_tmp):
+    """Tests here upload images and build PDFs (tests/conftest.py's media_in_tmp)."""
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.harness.browser import assert_no_axe_violations
+from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
 from tests.physicians.factories import PhysicianIndexPageFactory, PhysicianPageFactory
 
 from .factories import exercise, handout_site, picture
@@ -51,10 +51,7 @@ def test_handout_and_index_pages_have_no_axe_violations(page, live_server, hando
 def test_pages_fit_a_phone(phone_page, live_server, handout_pages):
     for path in PATHS:
         phone_page.goto(live_server.url + path)
-        overflow = phone_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow == 0, f"{path} scrolls sideways by {overflow}px at 320px wide"
+        assert_no_sideways_scroll(phone_page)
 
 
 def test_print_hides_navigation_and_leads_with_the_practice_and_phone(

@@ -1,26 +1,16 @@
 """Publishing a handout queues its PDFs for the real Celery worker; publishing an edit rebuilds
 them, removes the old revision's files, and the site then serves the worker's file."""
 
-import time
-
 import pytest
 from pypdf import PdfReader
 
 from handouts import pdf
+from tests.harness.worker import wait_until
 from tests.website.factories import build_site
 
 from .factories import exercise, handout_site, publish
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("weasyprint")]
-
-
-def wait_until(condition, what: str, worker, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"{what} within {timeout}s; worker log:\n{worker.log()}")
 
 
 def text_of(path) -> str:
@@ -31,18 +21,18 @@ def test_pdf_is_rebuilt_after_an_edit_is_published(start_worker, media_in_tmp, c
     worker = start_worker(MEDIA_ROOT=str(media_in_tmp))
     handout = handout_site(build_site(), slug="facet-program")
     first = [pdf.pdf_path(handout, variant) for variant in pdf.VARIANTS]
-    wait_until(lambda: all(path.exists() for path in first), "first PDFs built", worker)
+    wait_until(lambda: all(path.exists() for path in first), "first PDFs built", 90, worker)
     assert "Glute Bridge 2" in text_of(first[0])
 
     handout.exercises = [("exercise", exercise(1, name="Bird Dog"))]
     handout = publish(handout)
     second = [pdf.pdf_path(handout, variant) for variant in pdf.VARIANTS]
     assert not set(first) & set(second), "a new revision gets new files"
-    wait_until(lambda: all(path.exists() for path in second), "edited PDFs built", worker)
+    wait_until(lambda: all(path.exists() for path in second), "edited PDFs built", 90, worker)
     text = text_of(second[0])
     assert "Bird Dog" in text and "Glute Bridge 2" not in text
     assert "Bird Dog" in text_of(second[1])
-    wait_until(lambda: not any(path.exists() for path in first), "old PDFs removed", worker)
+    wait_until(lambda: not any(path.exists() for path in first), "old PDFs removed", 90, worker)
     assert worker.log().count("handouts.tasks.build_handout_pdfs") >= 2
 
     # The site serves what the worker built, without building it again.

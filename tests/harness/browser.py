@@ -2,10 +2,12 @@
 axe-core run inside the page for accessibility checks."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import axe_playwright_python
 import pytest
+from django.db import connections
 
 from .services import unavailable
 
@@ -23,29 +25,63 @@ CHROMIUM_ARGS = [
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-# Playwright's sync API runs an event loop in this thread; Django would then refuse ORM calls
-# from the test body. The test body is still plain synchronous code, so this is safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
-@pytest.fixture(scope="session", autouse=True)
+@contextmanager
+def async_unsafe_allowed():
+    """While Playwright runs, its event loop counts as running in this thread, and Django would
+    refuse ORM calls from the test body. The test body is still plain synchronous code, so this
+    is safe here; outside the browser tests Django keeps checking."""
+    before = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[ASYNC_UNSAFE]
+        else:
+            os.environ[ASYNC_UNSAFE] = before
+
+
+def current_connections() -> dict:
+    return {alias: connections[alias] for alias in connections}
+
+
+def use_connections(objects: dict) -> None:
+    for alias, connection in objects.items():
+        connections[alias] = connection
+
+
+@pytest.fixture(scope="module")
 def _chromium():
-    """Starts Playwright before anything touches the database.
+    """Chromium under Playwright, for the browser tests of one module (started ~0.5 s).
 
-    Starting Playwright's sync API switches the thread's context (it runs on greenlets), and
-    Django's connections are context-local: a database connection opened before it would be
-    replaced mid-run by a fresh one, losing the test-database state pytest-django keeps on it.
-    Started first, every connection of the run lives in the same context.
+    Django keeps its database connections in a thread-local that becomes a context variable
+    while an event loop runs, and Playwright's loop counts as running from its start to its
+    stop. Left alone, the test body would get new connection objects, without the test-database
+    state pytest-django keeps on them (the serialized contents that put back what migrations
+    created after a transactional test). So the same connection objects are handed across, both
+    ways.
     """
     if not Path(CHROMIUM).exists():
         yield None
         return
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    outside = current_connections()
+    inside = outside
+    try:
+        with async_unsafe_allowed(), sync_playwright() as playwright:
+            use_connections(outside)
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                inside = current_connections()
+                chromium.close()
+    finally:
+        use_connections(inside)
 
 
 @pytest.fixture
@@ -94,3 +130,11 @@ def describe(violations: list[dict]) -> str:
 def assert_no_axe_violations(page) -> None:
     violations = axe_violations(page)
     assert not violations, "axe-core found:\n" + describe(violations)
+
+
+def assert_no_sideways_scroll(page) -> None:
+    """Nothing wider than the viewport (320 px on `phone_page`): no scrolling sideways."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0, f"{page.url} scrolls sideways by {overflow}px"

@@ -5,12 +5,14 @@ tests that use it must commit their data (`transactional_db`).
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from django.db import connection
 from .services import tcp_reachable, unavailable
 
 BASE_DIR = Path(settings.BASE_DIR)
+# "Task name[id] received", then "… succeeded in", "… retry:", "… raised unexpected:" and so on.
+TASK_LINE = re.compile(r"\bTask [\w.]+\[([0-9a-f-]+)\] (\w+)")
 
 
 def database_url() -> str:
@@ -29,6 +33,41 @@ def database_url() -> str:
         return f"sqlite:///{db['NAME']}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     return f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def wait_until(condition, what: str, timeout: float = 30.0, worker=None) -> None:
+    """Polls `condition` until it holds; fails naming `what`, with the worker's log if given."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            log = f"; worker log:\n{worker.log()}" if worker else ""
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}{log}")
+        time.sleep(0.1)
+
+
+def queued() -> int:
+    """Messages waiting on this run's queue, taken by no worker yet."""
+    from website.celery import app
+
+    with app.connection_for_write() as connection:
+        declared = connection.default_channel.queue_declare(settings.CELERY_TASK_DEFAULT_QUEUE)
+    return declared.message_count
+
+
+def settle(*workers, quiet_for: float = 0.5, timeout: float = 60.0) -> None:
+    """Waits until nothing more can happen: no message waits on the queue and every task these
+    workers received has ended (a retry waiting for its countdown has not), for `quiet_for`
+    seconds in a row, as a message leaves the queue a moment before its worker logs it. Then a
+    duplicate email or a retry, had there been one coming, has arrived."""
+    quiet_since = None
+    deadline = time.monotonic() + timeout
+    while quiet_since is None or time.monotonic() - quiet_since < quiet_for:
+        if time.monotonic() > deadline:
+            logs = "\n".join(worker.log() for worker in workers)
+            raise AssertionError(f"workers still busy after {timeout}s:\n{logs}")
+        quiet = all(worker.idle() for worker in workers) and queued() == 0
+        quiet_since = (quiet_since or time.monotonic()) if quiet else None
+        time.sleep(0.1)
 
 
 def require_broker() -> None:
@@ -78,14 +117,24 @@ class WorkerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def idle(self) -> bool:
+        """Every task this worker has received has ended (succeeded, failed or retried)."""
+        pending = Counter()
+        for task_id, what in TASK_LINE.findall(self.log()):
+            pending[task_id] += 1 if what == "received" else -1
+        return all(count <= 0 for count in pending.values())
+
     def kill(self) -> None:
         """SIGKILL: the worker dies mid-task, as when a machine loses power."""
-        if self.process and self.process.poll() is None:
+        if self.alive():
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
+        if self.alive():
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=20)
@@ -93,17 +142,90 @@ class WorkerProcess:
                 self.kill()
 
 
+class LogSince:
+    """A worker seen from one test: what it logged since the test began, and the worker itself."""
+
+    def __init__(self, worker: WorkerProcess):
+        self.worker = worker
+        self.offset = len(worker.log())
+
+    def log(self) -> str:
+        return self.worker.log()[self.offset :]
+
+    def idle(self) -> bool:
+        return self.worker.idle()
+
+
+class SharedWorker:
+    """One worker for every test that needs the plain one: a worker takes ~1.5 s to start and,
+    polling its broker, ~4 s to stop. Between tests it is left with nothing to do: the queue is
+    purged and whatever it received has ended, or it is stopped and the next test starts another.
+    """
+
+    def __init__(self, email_url: str):
+        self.email_url = email_url
+        self.worker: WorkerProcess | None = None
+
+    def get(self) -> WorkerProcess:
+        if self.worker is None or not self.worker.alive():
+            self.worker = WorkerProcess(self.email_url).start()
+        return self.worker
+
+    def settle(self, timeout: float = 15.0) -> None:
+        if self.worker is None or not self.worker.alive():
+            return
+        from website.celery import app
+
+        app.control.purge()  # what this test queued and nobody took
+        deadline = time.monotonic() + timeout
+        while not self.worker.idle():
+            if time.monotonic() > deadline:  # e.g. a retry waiting for its countdown
+                self.stop()
+                return
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Killed outright: it is idle (settle), so nothing is lost, and it saves the ~4 s a
+        warm shutdown spends waiting for the broker's next poll."""
+        if self.worker is not None:
+            self.worker.kill()
+            self.worker = None
+
+
 def purge_broker() -> None:
-    """Drops messages a previous run left on this run's queue (file broker: the whole folder)."""
+    """Drops messages a previous run or test left on this run's queue (file broker: the whole
+    folder, as no worker runs now)."""
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
         shutil.rmtree(settings.BROKER_FOLDER, ignore_errors=True)
         Path(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"]).mkdir(parents=True)
+    else:
+        from website.celery import app
+
+        app.control.purge()
+
+
+@pytest.fixture(scope="session")
+def _shared_worker(smtp_server_session):
+    shared = SharedWorker(smtp_server_session.url)
+    yield shared
+    shared.stop()
 
 
 @pytest.fixture
-def start_worker(transactional_db, smtp_server_session):
-    """Starts workers for this test (several, or again after a kill); all stopped afterwards."""
+def celery_worker(transactional_db, _shared_worker, smtp_server):
+    """The session's worker, its email going to the test SMTP server (`smtp_server`); `.log()`
+    is what it logged during this test."""
     require_broker()
+    yield LogSince(_shared_worker.get())
+    _shared_worker.settle()
+
+
+@pytest.fixture
+def start_worker(transactional_db, smtp_server_session, _shared_worker):
+    """Starts workers of this test's own (several, other settings, again after a kill); the
+    shared worker is stopped first so that it takes none of this test's tasks."""
+    require_broker()
+    _shared_worker.stop()
     purge_broker()
     workers: list[WorkerProcess] = []
 
@@ -113,11 +235,7 @@ def start_worker(transactional_db, smtp_server_session):
         return worker
 
     yield start
+    # The test is over: what they were doing no longer matters (the tables are emptied next and
+    # the queue purged before any other worker starts), so no warm shutdown to wait for.
     for worker in workers:
-        worker.stop()
-
-
-@pytest.fixture
-def celery_worker(start_worker, smtp_server):
-    """A running worker whose email goes to the test SMTP server (`smtp_server`)."""
-    return start_worker()
+        worker.kill()

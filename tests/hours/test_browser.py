@@ -7,7 +7,7 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
-from tests.harness.browser import assert_no_axe_violations
+from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
 
 from .factories import (
     WEEKDAYS_WITH_LUNCH,
@@ -72,10 +72,7 @@ def test_banner_and_hours_page_fit_a_phone(phone_page, live_server, hours_site):
     for path in ["/", "/holiday-hours/"]:
         phone_page.goto(live_server.url + path)
         assert phone_page.get_by_role("region", name="Holiday hours").is_visible()
-        overflow = phone_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow == 0, f"{path} scrolls sideways by {overflow}px at 320px wide"
+        assert_no_sideways_scroll(phone_page)
 
 
 def test_banner_is_not_printed(page, live_server, hours_site):

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from medical_review.tasks import SCHEDULE_NAME, send_review_reminders
+from tests.harness.worker import wait_until
 
 from .factories import clinic_pages, editor, reviewed_article
 
@@ -50,11 +51,8 @@ def test_nothing_due_sends_nothing(celery_worker, smtp_server, home_page, django
     blog, reviewer = clinic_pages(home_page)
     reviewed_article(blog, reviewer, 120)
     send_review_reminders.delay()
-    deadline = time.monotonic() + 30
-    while "succeeded" not in celery_worker.log() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: "succeeded" in celery_worker.log(), "the task to end", worker=celery_worker)
     assert "send_review_reminders" in celery_worker.log()
-    assert "succeeded" in celery_worker.log()
     assert smtp_server.messages == []
 
 

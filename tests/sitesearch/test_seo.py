@@ -3,11 +3,9 @@
 import json
 import re
 from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
 from defusedxml import ElementTree as ET
-from django.core.management import call_command
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +13,8 @@ SITE = "https://www.example-practice.com"
 
 
 @pytest.fixture
-def demo(settings):
+def public_pages(demo, settings):
     settings.SITE_URL = SITE
-    call_command("load_demo", stdout=StringIO())
     return list(Page.objects.live().public().filter(depth__gt=1).specific())
 
 
@@ -42,25 +39,27 @@ class HeadTags(HTMLParser):
             self._in_ld = False
 
 
-def test_sitemap_lists_every_public_page_on_the_public_address(client, demo):
+def test_sitemap_lists_every_public_page_on_the_public_address(client, public_pages):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.fromstring(response.content).findall("s:url", ns)
     locations = {url.find("s:loc", ns).text for url in urls}
-    assert locations == {f"{SITE}{page.url}" for page in demo}
+    assert locations == {f"{SITE}{page.url}" for page in public_pages}
     assert all(url.find("s:lastmod", ns) is not None for url in urls)
 
 
-def test_robots_txt_keeps_crawlers_out_of_admin_and_search(client, demo):
+def test_robots_txt_keeps_crawlers_out_of_admin_and_search(client, public_pages):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text
     assert "Disallow: /search/" in text
     assert f"Sitemap: {SITE}/sitemap.xml" in text
 
 
-def test_every_page_type_has_canonical_description_open_graph_and_one_json_ld_graph(client, demo):
-    for page in demo:
+def test_every_page_type_has_canonical_description_open_graph_and_one_json_ld_graph(
+    client, public_pages
+):
+    for page in public_pages:
         tags = HeadTags()
         tags.feed(client.get(page.url).content.decode())
         assert tags.links["canonical"] == f"{SITE}{page.url}", page.url
@@ -74,7 +73,7 @@ def test_every_page_type_has_canonical_description_open_graph_and_one_json_ld_gr
         assert len(ids) == len(set(ids)), f"duplicate @id on {page.url}"
 
 
-def test_search_page_is_not_indexed_and_canonical_has_no_query(client, demo):
+def test_search_page_is_not_indexed_and_canonical_has_no_query(client, public_pages):
     html = client.get("/search/?q=back").content.decode()
     assert '<meta name="robots" content="noindex">' in html
     assert re.search(rf'<link rel="canonical" href="{SITE}/search/">', html)

@@ -1,12 +1,9 @@
 """Redis down (the `redis_down` fixture): every page still answers, from the database, and
 nothing is an error page; a Redis that does not answer is not waited on again and again."""
 
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCacheClient
-from django.core.management import call_command
 from wagtail.models import Page
 
 from website.models import PracticeSettings
@@ -16,8 +13,7 @@ from .factories import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_of_the_demo_site_answers_while_redis_is_down(client, redis_down, caplog):
-    call_command("load_demo", stdout=StringIO())
+def test_every_page_of_the_demo_site_answers_while_redis_is_down(client, demo, redis_down, caplog):
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
     urls += ["/blog/tags/running/", "/search/?q=back", "/sitemap.xml"]
     for url in urls:

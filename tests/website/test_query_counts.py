@@ -2,12 +2,10 @@
 queries after the content grows (more articles, physicians, tags, closures) as before."""
 
 from datetime import date, timedelta
-from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -48,8 +46,7 @@ def grow_content(how_many: int) -> None:
         ClosureFactory(start_date=date(2027, 2, 1) + timedelta(days=3 * n))
 
 
-def test_query_count_stays_flat_as_content_grows(client):
-    call_command("load_demo", stdout=StringIO())
+def test_query_count_stays_flat_as_content_grows(client, demo):
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
     urls += ["/blog/tags/running/", "/blog/feed/"]
     before = {url: queries_for(client, url) for url in urls}
@@ -79,8 +76,7 @@ PINNED_QUERIES = {
 }
 
 
-def test_each_page_type_needs_its_pinned_number_of_queries(client):
-    call_command("load_demo", stdout=StringIO())
+def test_each_page_type_needs_its_pinned_number_of_queries(client, demo):
     counts = {}
     for label in PINNED_QUERIES:
         page = Page.objects.live().type(apps.get_model(label)).order_by("path").first()

@@ -33,20 +33,14 @@ SPELLINGS = [
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def image(media):
+def image(media_in_tmp):
     """An uploaded image with pixels of its own (see picture()): its rendition is made afresh in
     this test's MEDIA_ROOT, not taken from Wagtail's cache of an earlier test's."""
     return picture()
 
 
 @pytest.fixture
-def staff_only_document(media):
+def staff_only_document(media_in_tmp):
     collection = Collection.get_first_root_node().add_child(name="Staff only")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
@@ -95,14 +89,14 @@ def test_restricted_documents_are_never_served_however_the_path_is_spelled(
         assert_not_served(client, url)
 
 
-def test_files_outside_media_root_are_never_served(client, media, image):
-    (media.parent / "secret.txt").write_text("not for the public")
+def test_files_outside_media_root_are_never_served(client, media_in_tmp, image):
+    (media_in_tmp.parent / "secret.txt").write_text("not for the public")
     for url in spellings("../secret.txt"):
         assert_not_served(client, url)
 
 
-def test_a_link_in_the_renditions_folder_does_not_lead_out_of_it(client, media, image):
+def test_a_link_in_the_renditions_folder_does_not_lead_out_of_it(client, media_in_tmp, image):
     rendition = image.get_rendition("width-20")
-    (media / "images" / "shortcut.png").symlink_to(media / image.file.name)
+    (media_in_tmp / "images" / "shortcut.png").symlink_to(media_in_tmp / image.file.name)
     assert client.get(rendition.url).status_code == 200
     assert client.get("/media/images/shortcut.png").status_code == 404

@@ -29,8 +29,7 @@ def browser():
 
 
 @pytest.fixture
-def site(home_page, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def site(home_page, media_in_tmp):
     index = HandoutIndexPageFactory(parent=home_page)
     HandoutPageFactory(parent=index, conditions=[ConditionFactory(name="Sciatica")])
     return build_appointment_page(home_page)

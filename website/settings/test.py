@@ -37,6 +37,10 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.setdefault(
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost/")
 BROKER_FOLDER = env_path("CELERY_BROKER_FOLDER", VAR_DIR / "test-broker")
 CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(CELERY_BROKER_URL, BROKER_FOLDER)
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # The file-system broker is polled, once a second by default: each task a test waits for
+    # would wait up to that long to be picked up (Redis hands tasks over at once).
+    CELERY_BROKER_TRANSPORT_OPTIONS["polling_interval"] = 0.1
 
 # In-process memory by default; CI passes CACHE_URL=redis://… so the cache code meets real Redis.
 CACHES = {"default": cache_from_url(env("CACHE_URL", default="locmem://"))}
