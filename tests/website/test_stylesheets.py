@@ -53,3 +53,25 @@ def test_every_token_a_stylesheet_names_is_defined():
     for path in CSS_DIR.glob("*.css"):
         used = set(re.findall(r"var\((--[\w-]+)", path.read_text()))
         assert used <= defined, f"{path.name} names undefined tokens: {sorted(used - defined)}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path", "extra", "status"),
+    [
+        ("get", "/%00/", {}, 400),  # a NUL in the address
+        ("post", "/", {"data": {"reason": "x" * 100_000}}, 413),  # over PUBLIC_REQUEST_MAX_BYTES
+    ],
+)
+def test_refusal_pages_have_the_design_tokens_their_styles_name(
+    client, method, path, extra, status
+):
+    """site.css takes every colour and size from tokens.css: a page without it is unstyled."""
+    response = getattr(client, method)(path, **extra)
+    assert response.status_code == status
+    parser = Links()
+    parser.feed(response.content.decode())
+    assert parser.stylesheets == [
+        (static("website/css/tokens.css"), None),
+        (static("website/css/site.css"), None),
+    ]
