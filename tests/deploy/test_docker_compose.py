@@ -10,9 +10,7 @@ import json
 import re
 import shlex
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +19,8 @@ import redis
 import yaml
 from gunicorn.app.wsgiapp import WSGIApplication
 
-from tests.harness.services import free_port, unavailable
+from tests.harness.redis import RedisServer
+from tests.harness.services import unavailable
 from website.client_ip import parse_networks
 from website.gunicorn_logging import PrivateAccessLogger
 
@@ -124,26 +123,17 @@ def redis_service_named_in(services, variable: str) -> str:
     return host
 
 
-class RedisProcess:
+class RedisProcess(RedisServer):
+    """A compose Redis service's command, run as written; only where it listens and writes is
+    this machine's."""
+
     def __init__(self, command: list[str] | str, folder: Path):
         if not shutil.which("redis-server"):
             unavailable("redis-server is not installed")
         if isinstance(command, str):
             command = shlex.split(command)  # as compose splits a string command
         assert command[0] == "redis-server"
-        self.port = free_port()
-        # Compose's arguments exactly; then only where to listen and write, for this machine.
-        argv = [*command, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(folder)]
-        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-        self.client = redis.Redis(port=self.port)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                self.client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not answer")
+        super().__init__(command[1:], folder)
 
     def config(self, name: str) -> str:
         return self.client.config_get(name)[name]
@@ -157,10 +147,6 @@ class RedisProcess:
             except redis.exceptions.OutOfMemoryError:
                 return n
         return megabytes * 100
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 @pytest.fixture

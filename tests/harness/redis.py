@@ -17,14 +17,16 @@ from .services import free_port, unavailable
 
 
 class RedisServer:
-    def __init__(self):
+    """A redis-server of the test's own on a free loopback port; `arguments` are its options
+    (by default a cache that keeps nothing on disk), `folder` where it may write."""
+
+    def __init__(self, arguments=("--save", "", "--appendonly", "no"), folder=None):
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        argv = ["redis-server", *arguments, "--port", str(self.port), "--bind", "127.0.0.1"]
+        if folder is not None:
+            argv += ["--dir", str(folder)]
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
         self.client = redis.Redis(port=self.port, socket_timeout=2)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
