@@ -33,8 +33,13 @@ lint: setup
 migrations-check: setup
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The suite runs in one process per core (pytest-xdist; `make test TEST_PROCESSES=0` for one).
+# `--dist load` hands each process its tests in collection order, so each still runs pytest-django's
+# order: tests that roll back first, then the ones that commit (which leave the tables empty).
+TEST_PROCESSES ?= auto
+
 test: lint migrations-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist load
 
 # Speed and resilience figures (not tests), on the demo site in production settings:
 # pages under load with wrk (bench/run.py, writes var/bench.json), then the appointment form under

@@ -13,8 +13,9 @@ pytest_plugins = [
 
 def pytest_collection_modifyitems(items):
     """Tests that commit (a live server, a worker) empty every table when they end. Serialized
-    rollback puts back what migrations created (Wagtail's locale and root page, our groups),
-    so the tests after them start from the same database as any other."""
+    rollback puts back what migrations created (Wagtail's locale and root page, our groups) as
+    each of them starts, so they run after every test that rolls back (pytest-django's order,
+    kept in each xdist process by `--dist load`, see the Makefile)."""
     for item in items:
         if {"transactional_db", "live_server"} & set(item.fixturenames):
             item.add_marker(

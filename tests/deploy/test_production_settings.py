@@ -76,6 +76,10 @@ def name_read(node: ast.AST) -> str | None:
     return None
 
 
+# Set by pytest-xdist in each of its processes and read by the test settings: no deployer's.
+SET_BY_TEST_RUNNER = {"PYTEST_XDIST_WORKER"}
+
+
 def variables_read() -> set[str]:
     """Every environment variable the settings read, and website/environment.py (.env itself)."""
     sources = [*(ROOT / "website" / "settings").glob("*.py"), ROOT / "website" / "environment.py"]
@@ -84,7 +88,7 @@ def variables_read() -> set[str]:
         for path in sources
         for node in ast.walk(ast.parse(path.read_text()))
         if (name := name_read(node))
-    }
+    } - SET_BY_TEST_RUNNER
 
 
 def variables_documented() -> set[str]:

@@ -239,3 +239,29 @@ def start_worker(transactional_db, smtp_server_session, _shared_worker):
     # the queue purged before any other worker starts), so no warm shutdown to wait for.
     for worker in workers:
         worker.kill()
+
+
+def beat_schedule(tmp_path) -> list[str]:
+    """Starts the real `celery beat`, as `make run` and compose do, and returns the lines of the
+    schedule it loaded ("<name>: <task>() <schedule>"): what beat will really run, whatever
+    order this process imported the tasks in."""
+    log_path = tmp_path / "beat.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "CELERY_BROKER_FOLDER": str(settings.BROKER_FOLDER),
+    }
+    with log_path.open("w") as log:
+        beat = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "website", "beat", "--loglevel=DEBUG",
+             "--schedule", str(tmp_path / "schedule")],
+            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            wait_until(lambda: "Current schedule" in log_path.read_text(), "beat's schedule")
+            assert beat.poll() is None, log_path.read_text()
+        finally:
+            beat.terminate()
+            beat.wait(timeout=20)
+    text = log_path.read_text()
+    return text[text.index("Current schedule") :].splitlines()[1:]

@@ -1,15 +1,9 @@
 """The weekly reminder: scheduled in Celery beat, sent by the real worker to real SMTP."""
 
-import os
-import subprocess
-import sys
-import time
-
 import pytest
-from django.conf import settings
 
 from medical_review.tasks import SCHEDULE_NAME, send_review_reminders
-from tests.harness.worker import wait_until
+from tests.harness.worker import beat_schedule, wait_until
 
 from .factories import clinic_pages, editor, reviewed_article
 
@@ -58,26 +52,7 @@ def test_nothing_due_sends_nothing(celery_worker, smtp_server, home_page, django
 
 def test_celery_beat_schedules_the_reminder_every_monday(tmp_path):
     """Starts the real `celery beat` and reads the schedule it loaded."""
-    log_path = tmp_path / "beat.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "CELERY_BROKER_FOLDER": str(settings.BROKER_FOLDER),
-    }
-    with log_path.open("w") as log:
-        beat = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "website", "beat", "--loglevel=DEBUG",
-             "--schedule", str(tmp_path / "schedule")],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 60
-            while "Current schedule" not in log_path.read_text() and time.monotonic() < deadline:
-                assert beat.poll() is None, log_path.read_text()
-                time.sleep(0.1)
-        finally:
-            beat.terminate()
-            beat.wait(timeout=20)
-    [entry] = [line for line in log_path.read_text().splitlines() if SCHEDULE_NAME in line]
+    schedule = beat_schedule(tmp_path)
+    [entry] = [line for line in schedule if SCHEDULE_NAME in line]
     assert "medical_review.tasks.send_review_reminders()" in entry
     assert "<crontab: 0 7 * * mon" in entry
