@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hours",
     "handouts",
     "sitesearch",
+    "translations",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
