@@ -246,7 +246,9 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
             return chosen
         return list(
             public(ArticlePage.objects.live())
-            .filter(tagged_items__tag__in=[tag.pk for tag in self.topic_tags])
+            .filter(
+                locale_id=self.locale_id, tagged_items__tag__in=[tag.pk for tag in self.topic_tags]
+            )
             .exclude(pk=self.pk)
             .distinct()
             .order_by("-date", "-first_published_at", "-pk")

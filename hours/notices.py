@@ -4,7 +4,7 @@ the days staff chose, or under way. It names the entry and links to the holiday 
 from django.utils import timezone
 from wagtail.models import Site
 
-from website.page_serving import public
+from website.page_serving import active_locale_id, public
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
@@ -15,7 +15,8 @@ def holiday_hours_page(request) -> HolidayHoursPage | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return public(HolidayHoursPage.objects.live()).in_site(site).first()
+    pages = public(HolidayHoursPage.objects.live()).in_site(site)
+    return pages.filter(locale_id=active_locale_id()).first()
 
 
 def holiday_banner(request) -> SiteNotice | None:

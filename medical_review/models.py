@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail_localize.fields import SynchronizedField
 
 # How long a review holds when the editor does not set the next date themselves.
 DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
@@ -22,7 +23,26 @@ DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
 DUE_SOON_DAYS = 30
 
 
+REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review_due")
+
+
+class KeptPerLanguage(SynchronizedField):
+    """A field wagtail-localize neither copies from the English page when it syncs a
+    translation nor offers to translate: the translation keeps its own value."""
+
+    def is_synchronized(self, obj):
+        return False
+
+    def is_overridable(self, obj):
+        return False
+
+
 class MedicalReviewMixin(models.Model):
+    # A physician reviews each language's page on its own: a translation (or a copy) never
+    # carries the English page's review, neither when it is made nor when it is synced.
+    exclude_fields_in_copy = list(REVIEW_FIELDS)
+    override_translatable_fields = [KeptPerLanguage(name) for name in REVIEW_FIELDS]
+
     reviewed_by = models.ForeignKey(
         "physicians.PhysicianPage",
         null=True,

@@ -35,7 +35,14 @@ class ReviewDue:
 
     @property
     def title(self) -> str:
-        return self.page.title
+        """The page's title, with its language when it is not the site's first one: each
+        language's page is reviewed on its own."""
+        from website.page_serving import locale_languages
+
+        code = locale_languages().get(self.page.locale_id, settings.LANGUAGE_CODE)
+        if code == settings.LANGUAGE_CODE:
+            return self.page.title
+        return f"{self.page.title} ({dict(settings.LANGUAGES).get(code, code)})"
 
     @property
     def admin_path(self) -> str:
@@ -71,7 +78,7 @@ def pages_due_for_review(today: date | None = None) -> list[ReviewDue]:
         pages = model.objects.live().filter(
             Q(next_review_due__lte=horizon) | Q(next_review_due__isnull=True)
         )
-        for page in pages.only("id", "title", "next_review_due"):
+        for page in pages.only("id", "title", "next_review_due", "locale_id"):
             # A page type that subclasses another reviewed type would be found twice.
             if page.pk not in seen:
                 seen.add(page.pk)

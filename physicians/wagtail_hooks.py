@@ -10,7 +10,8 @@ HOME_PHYSICIANS = 3
 
 @hooks.register(HOME_SECTIONS_HOOK, order=20)
 def physicians_for_home(home_page, request) -> HomeSection:
-    physicians = public(PhysicianPage.objects.live()).with_photos().order_by("path")
+    physicians = public(PhysicianPage.objects.live().filter(locale_id=home_page.locale_id))
+    physicians = physicians.with_photos().order_by("path")
     return HomeSection(
         key="physicians",
         heading="Meet our physicians",

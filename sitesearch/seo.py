@@ -25,6 +25,26 @@ class PublicSitemap(Sitemap):
     """Wagtail's sitemap (every live public page, with lastmod), with every address on the
     public SITE_URL, whatever host name the Site record in the database carries."""
 
+    def items(self):
+        """Every live public page under the site's root page and under its translations (the
+        Spanish home page is the root of the /es/ pages)."""
+        from django.db.models import Q
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        roots = [root, *root.get_translations().live()]
+        under_a_root = Q()
+        for each in roots:
+            under_a_root |= Q(path__startswith=each.path)
+        return (
+            Page.objects.filter(under_a_root)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         for url in urls:

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from website.page_serving import public
+from website.page_serving import active_locale_id, public
 
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
@@ -37,7 +37,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        pages = public(Page.objects.live()).filter(depth__gt=2).specific()
+        pages = public(Page.objects.live()).filter(depth__gt=2, locale=active_locale_id())
+        pages = pages.specific()
         results = pages.search(query, operator="and")
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))

@@ -1,8 +1,10 @@
-"""Security headers that Django does not set on its own."""
+"""Security headers that Django does not set on its own, and the language of each request."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -28,4 +30,16 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class LanguageFromPathMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, which activates the URL's language (/es/… Spanish, anything
+    else English: `prefix_default_language=False` in website/urls.py). Its response step is
+    left out: it adds `Vary: Accept-Language` to every English page, which would make a CDN keep
+    a copy per browser language of a page that never varies by it. The language is still said,
+    in Content-Language."""
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

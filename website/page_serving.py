@@ -32,9 +32,11 @@ a test in tests/website/test_page_serving_contract.py that fails on an upgrade t
 
 from functools import cache
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .site_memo import remember, remember_sitewide
 
@@ -55,13 +57,64 @@ def _only_child_type(page_class) -> type[Page] | None:
     return allowed[0] if len(allowed) == 1 else None
 
 
+def locale_languages() -> dict[int, str]:
+    """Locale id -> language code ("en", "es"): a handful of rows, kept per worker."""
+    return remember_sitewide(
+        "locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+
+
+def live_translation(page, language: str):
+    """The live page that translates `page` into `language`, as its own type, or None. Kept
+    per worker: publishing or unpublishing either page changes the content version."""
+    locale_id = next((pk for pk, code in locale_languages().items() if code == language), None)
+    if locale_id is None:
+        return None
+
+    def find():
+        found = page.get_translations().filter(locale_id=locale_id).live().first()
+        return found.specific if found is not None else None
+
+    return remember_sitewide(f"translation:{page.translation_key}:{language}", find)
+
+
+def active_locale_id() -> int | None:
+    """The Locale row of the language this request is in (LanguageFromPathMiddleware)."""
+    language = translation.get_language()
+    return next((pk for pk, code in locale_languages().items() if code == language), None)
+
+
+def in_active_language(page):
+    """`page` in this request's language when it has a live translation, else `page` (a page
+    chosen in a setting, which staff pick in English)."""
+    if page is None or locale_languages().get(page.locale_id) == translation.get_language():
+        return page
+    return live_translation(page, translation.get_language()) or page
+
+
 class PageServingMixin:
+    @property
+    def localized(self):
+        """This page in the active language (Wagtail's own answer) without its one or two
+        queries a request: the routing of every request starts here, from the site's root."""
+        language = translation.get_language()
+        if locale_languages().get(self.locale_id) == language:
+            return self
+        return live_translation(self, language) or self
+
+    def page_language(self) -> str:
+        return locale_languages().get(self.locale_id, settings.LANGUAGE_CODE)
+
     def get_view_restrictions(self):
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
     def route(self, request, path_components):
+        if self.page_language() != translation.get_language():
+            # /es/… with no Spanish page there: Wagtail would serve the English one under a
+            # Spanish address (and translate what the site writes around it). Not found.
+            raise Http404
         if not path_components:
             return super().route(request, path_components)  # this very page: Wagtail's checks
         child = self._child_with_slug(request, path_components[0])

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .invalidation import current_version, memo_expires_at, version_for
 
 T = TypeVar("T")
 
-# (name, host, version) -> (expires at, value). Only the latest version's entries are kept.
+# (name, (host, language), version) -> (expires at, value). Only the latest version's entries
+# are kept.
 _entries: dict[tuple, tuple] = {}
 _version_held: list[int | None] = [None]
 
@@ -30,7 +31,9 @@ def remember(request, name: str, build: Callable[[], T]) -> T:
     """`build()`'s result for this site, kept as described above; `build()` itself when off."""
     if request is None or settings.SITE_MEMO_SECONDS <= 0:
         return build()
-    return _remember(name, request.get_host(), version_for(request), build)
+    # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
+    where = (request.get_host(), translation.get_language())
+    return _remember(name, where, version_for(request), build)
 
 
 _BUILD_ANYWAY = object()
@@ -69,12 +72,12 @@ def remember_sitewide(name: str, build: Callable[[], T]) -> T:
     return _remember(name, None, current_version(), build)
 
 
-def _remember(name: str, host: str | None, version: int, build: Callable[[], T]) -> T:
+def _remember(name: str, where: tuple | None, version: int, build: Callable[[], T]) -> T:
     if _version_held[0] != version:
         _entries.clear()  # a save happened: everything kept is from before it
         _version_held[0] = version
     now = timezone.now()
-    key = (name, host, version)
+    key = (name, where, version)
     entry = _entries.get(key)
     if entry is not None and now < entry[0]:
         return entry[1]
@@ -91,7 +94,9 @@ def forget_all() -> None:
 
 class SiteLookupMiddleware:
     """Wagtail finds the request's Site (a query) and its root page (two more) on every request.
-    Kept like the rest: saving a site or publishing its root page changes the content version."""
+    Kept like the rest: saving a site or publishing its root page changes the content version.
+    It comes after LocaleMiddleware: the root page a request starts from is the one in its
+    language (PageServingMixin.localized)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -99,8 +104,19 @@ class SiteLookupMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        site = remember(request, "site", lambda: Site.find_for_request(request))
+        site = remember(
+            request, "site", lambda: _with_specific_root(Site.find_for_request(request))
+        )
         # Where Site.find_for_request keeps its answer for the rest of the request (pinned by
         # tests/website/test_wagtail_internals.py).
         request._wagtail_site = site
         return self.get_response(request)
+
+
+def _with_specific_root(site):
+    """The site with its root page read as its own type, so that Wagtail's routing, which starts
+    from `site.root_page.localized.specific`, calls our PageServingMixin.localized (no query)
+    instead of Page.localized (one or two per request)."""
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,7 +18,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
@@ -29,4 +29,9 @@ if settings.SERVE_MEDIA:
 # Page feeds with a file extension (/holiday-hours/closures.ics), then Wagtail's page tree,
 # which takes every other URL, so it comes last.
 urlpatterns.append(path("", include("hours.urls")))
-urlpatterns.append(path("", include(wagtail_urls)))
+# Search and the page tree in each language: English at today's URLs, Spanish under /es/.
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -19,7 +19,11 @@ def snapshot():
         sorted(WeeklyHours.objects.values_list("weekday", "opens", "closes")),
         sorted(Closure.objects.values_list("label", "start_date", "end_date", "closed_all_day")),
         sorted(ClosureHours.objects.values_list("opens", "closes")),
-        list(HolidayHoursPage.objects.values_list("slug", "show_in_menus", "live")),
+        list(
+            HolidayHoursPage.objects.filter(locale__language_code="en").values_list(
+                "slug", "show_in_menus", "live"
+            )
+        ),
     )
 
 

@@ -39,3 +39,21 @@ def build_site(**practice) -> HomePage:
     details = {"name": "Test Spine Clinic", "phone": "(312) 555-0100", **practice}
     PracticeSettings.objects.update_or_create(site=site, defaults=details)
     return home
+
+
+def translate(page, language: str = "es", **fields):
+    """`page` translated with wagtail-localize, as an editor does in the admin ("Translate this
+    page"), then given its translated `fields` and published. The parent must be translated
+    first (the home page before the pages under it)."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translated, _ = source.create_or_update_translation(
+        Locale.objects.get(language_code=language), fallback=True
+    )
+    translated = translated.specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated

@@ -94,3 +94,19 @@ def test_a_csp_nonce_reads_false_until_a_template_uses_it(rf):
         middleware.process_response(request, HttpResponse())
     assert not unused.csp_nonce
     assert used.csp_nonce
+
+
+def test_wagtail_routes_from_the_site_roots_localized_property(client, home_page, page_cache_off):
+    """Page.route_for_request starts from `site.root_page.localized.specific`; SiteLookupMiddleware
+    keeps the site with its root page as its own type, so that `.localized` is
+    PageServingMixin's (no query) rather than Page's (a Locale query a request, two in Spanish)."""
+    calls = []
+    localized = PageServingMixin.localized
+
+    def recorded(page):
+        calls.append(type(page))
+        return localized.fget(page)
+
+    with mock.patch.object(PageServingMixin, "localized", property(recorded)):
+        assert client.get("/").status_code == 200
+    assert HomePage in calls

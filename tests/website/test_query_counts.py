@@ -33,9 +33,9 @@ def queries_for(client, url: str) -> int:
 
 
 def grow_content(how_many: int) -> None:
-    blog = BlogIndexPage.objects.get()
-    physicians = PhysicianIndexPage.objects.get()
-    doctor = PhysicianPage.objects.get()
+    blog = BlogIndexPage.objects.get(locale__language_code="en")
+    physicians = PhysicianIndexPage.objects.get(locale__language_code="en")
+    doctor = PhysicianPage.objects.get(locale__language_code="en")
     for n in range(how_many):
         PhysicianPageFactory(parent=physicians, education=[education(year=2000 + n)])
         article = ArticlePageFactory(

@@ -48,11 +48,14 @@ INSTALLED_APPS = [
     "hours",
     "handouts",
     "sitesearch",
+    "translations",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # wagtail.locales' admin, with translation status
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -89,10 +92,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Right after static files: a cached page skips sessions, auth and Wagtail's routing.
     "website.page_cache.PageCacheMiddleware",
-    "website.site_memo.SiteLookupMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone (/es/…); unprefixed URLs are English, whatever the
+    # browser asks for, so a cached page is the same for everyone.
+    "website.middleware.LanguageFromPathMiddleware",
+    "website.site_memo.SiteLookupMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,6 +126,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -222,7 +229,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at today's URLs, Spanish under /es/ (website/urls.py). Pages are translated with
+# wagtail-localize; what the site itself writes comes from locale/es/LC_MESSAGES/django.po.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # The practice's own time zone: hours, closures and "received at" times are all shown in it.
 TIME_ZONE = env("PRACTICE_TIME_ZONE", default="America/Chicago")
 USE_I18N = True

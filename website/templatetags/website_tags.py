@@ -1,11 +1,12 @@
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from website.models import PracticeSettings
-from website.page_serving import public
+from website.page_serving import in_active_language, public
 from website.site_memo import memoised_tag
 from website.site_notices import notices_for
 
@@ -34,7 +35,7 @@ def main_navigation(context) -> list[NavLink]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pages = public(site.root_page.get_children().live()).in_menu()
+    pages = public(site.root_page.localized.get_children().live()).in_menu()
     return [NavLink(p.pk, p.title, p.get_url(request), p.url_path) for p in pages]
 
 
@@ -43,7 +44,7 @@ def main_navigation(context) -> list[NavLink]:
 def appointment_url(context) -> str:
     """The URL of the appointment request page chosen in Practice details, or ''."""
     request = context["request"]
-    page = PracticeSettings.for_request(request).appointment_page
+    page = in_active_language(PracticeSettings.for_request(request).appointment_page)
     if page is None or not page.live:
         return ""
     return page.get_url(request=request)
@@ -77,3 +78,29 @@ def seo_meta(context, title):
     request = context["request"]
     practice = PracticeSettings.for_request(request)
     return {"seo": seo_for(request, context.get("page"), title, practice.name)}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the site's other languages (or their home page, saying so)."""
+    from website.languages import language_versions
+
+    request = context.get("request")
+    if request is None:
+        return {"versions": []}
+    versions = language_versions(request, context.get("page"))
+    return {"others": [version for version in versions if not version.current]}
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language this very page exists in."""
+    from website.languages import language_versions
+
+    request = context.get("request")
+    if request is None or context.get("page") is None:
+        return {"versions": []}
+    versions = language_versions(request, context["page"])
+    # English first (settings.LANGUAGES' order): x-default, for any other language, is English.
+    translated = [version for version in versions if version.translated]
+    return {"versions": translated if len(translated) > 1 else [], "site_url": settings.SITE_URL}
