@@ -47,6 +47,17 @@ class DatedHours:
     intervals: tuple[Interval, ...] = ()
     note: str = ""
     updated: datetime | None = None  # when staff last saved it (calendar LAST-MODIFIED)
+    # The offices it applies to (their keys); empty means every office.
+    offices: frozenset[int] = frozenset()
+    # Their names, for words ("at the Oak Park office"); empty when it applies everywhere.
+    office_names: tuple[str, ...] = ()
+
+    @property
+    def everywhere(self) -> bool:
+        return not self.offices
+
+    def applies_to(self, office: int) -> bool:
+        return self.everywhere or office in self.offices
 
     @property
     def closed(self) -> bool:
@@ -200,6 +211,11 @@ class Schedule:
             else:
                 rows.append(WeeklyRow(WEEKDAYS[weekday], hours, (weekday,)))
         return rows
+
+
+def for_office(entries: Iterable[DatedHours], office: int) -> list[DatedHours]:
+    """The entries that apply to one office: those for every office and those ticked for it."""
+    return [entry for entry in entries if entry.applies_to(office)]
 
 
 # --- Checks on staff input -------------------------------------------------------------------

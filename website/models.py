@@ -130,6 +130,7 @@ class HomePage(PageServingMixin, Page):
     subpage_types = [
         "website.StandardPage",
         "hours.HolidayHoursPage",
+        "locations.LocationIndexPage",
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",

@@ -11,6 +11,7 @@ from hours.schedule import (
     Interval,
     Schedule,
     first_overlap,
+    for_office,
     format_date_range,
     format_time,
     merge,
@@ -261,3 +262,21 @@ def test_words():
     assert format_date_range(date(2027, 7, 5), date(2027, 7, 5), date(2026, 11, 1)) == (
         "Monday, July 5, 2027"
     )
+
+
+def test_an_entry_for_some_offices_applies_to_them_only():
+    downtown, oak_park = 1, 2
+    training = DatedHours(
+        "closure-9",
+        "Staff training day",
+        date(2026, 12, 2),
+        date(2026, 12, 2),
+        offices=frozenset({oak_park}),
+        office_names=("Oak Park",),
+    )
+    assert for_office([THANKSGIVING, training], downtown) == [THANKSGIVING]
+    assert for_office([THANKSGIVING, training], oak_park) == [THANKSGIVING, training]
+    wednesday_morning = chicago(2026, 12, 2, 9)
+    assert schedule(dated=for_office([training], downtown)).status(wednesday_morning).is_open
+    closed = schedule(dated=for_office([training], oak_park)).status(wednesday_morning)
+    assert closed.headline == "Closed today (Staff training day)"

@@ -1,0 +1,6 @@
+"""The practice's offices: one page per office under the locations page (/locations/)."""
+
+from .index import LocationIndexPage
+from .office import LocationHours, LocationPage
+
+__all__ = ["LocationHours", "LocationIndexPage", "LocationPage"]

@@ -1,0 +1,49 @@
+"""/locations/: every office, with its address, phone and today's status."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.page_serving import PageServingMixin, public
+
+from ..schedules import offices_with_hours
+from .office import LocationPage
+
+
+def live_offices(queryset=None):
+    """Published, public offices in page-tree order, each with its weekly hours (one query)."""
+    queryset = LocationPage.objects.all() if queryset is None else queryset
+    return public(queryset.live()).order_by("path").prefetch_related("weekly_hours")
+
+
+class LocationIndexPage(PageServingMixin, Page):
+    intro = models.TextField(
+        blank=True, max_length=500, help_text="A sentence or two above the list of offices."
+    )
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["locations.LocationPage"]
+    max_count = 1
+    template = "locations/location_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "locations page"
+
+    def offices(self):
+        return live_offices(LocationPage.objects.child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offices"] = offices_with_hours(self.offices())
+        return context
