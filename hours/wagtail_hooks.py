@@ -15,7 +15,7 @@ from website.site_notices import SITE_NOTICES_HOOK
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
 from .models import Closure
-from .models.saved_schedule import practice_time_zone, schedule_for_site
+from .models.saved_schedule import office_schedules_for_site, practice_time_zone, schedule_for_site
 from .notices import holiday_banner
 from .structured_data import add_opening_hours
 
@@ -80,9 +80,14 @@ hooks.register(CLINIC_STRUCTURED_DATA_HOOK, add_opening_hours)
 
 @hooks.register(EXPIRY_HOOK)
 def next_hours_change(now: datetime) -> datetime | None:
-    """The moment today's status ("Open now, closes at 5:00 PM") stops being true, with nobody
-    saving anything: no cached page or fragment showing it outlives that moment."""
+    """The moment today's status ("Open now, closes at 5:00 PM") of any office stops being true,
+    with nobody saving anything: no cached page or fragment showing it outlives that moment."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    return schedule_for_site(site, now).status(now).valid_until
+    offices = office_schedules_for_site(site, now, public_only=False)
+    schedules = [office.schedule for office in offices] or [
+        schedule_for_site(site, now, public_only=False)
+    ]
+    changes = [schedule.status(now).valid_until for schedule in schedules]
+    return min((moment for moment in changes if moment is not None), default=None)

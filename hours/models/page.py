@@ -15,7 +15,13 @@ from website.models import PracticeSettings
 from website.page_serving import PageServingMixin
 from website.structured_data import clinic_id, page_node, page_public_url
 
-from .saved_schedule import schedule_for_request, summary
+from .saved_schedule import (
+    UpcomingRow,
+    every_entry,
+    office_schedules_for_request,
+    schedule_for_request,
+    summary,
+)
 
 FEED_NAME = "closures.ics"
 
@@ -58,6 +64,19 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         schedule = schedule_for_request(request)
         context["hours"] = summary(schedule) if schedule is not None else None
+        if schedule is not None:
+            now = timezone.now()
+            today = schedule.today(now)
+            # Closures and special hours at any office; each office's coming week, real dates.
+            context["upcoming"] = [
+                UpcomingRow(entry, entry.dates_text(today), entry.first_day <= today)
+                for entry in every_entry(request)
+                if entry.last_day >= today
+            ]
+            context["office_weeks"] = [
+                (office, office.schedule.coming_days(now))
+                for office in office_schedules_for_request(request)
+            ]
         context["feed_url"] = self.feed_url(request)
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context
@@ -74,7 +93,8 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
 
         schedule = schedule_for_request(request)
         now = timezone.now()
-        entries = schedule.upcoming(now) if schedule is not None else []
+        today = schedule.today(now) if schedule is not None else None
+        entries = [e for e in every_entry(request) if e.last_day >= today] if today else []
         body = closures_calendar(
             entries,
             practice_name=PracticeSettings.for_request(request).name,

@@ -11,10 +11,14 @@ from ..schedules import offices_with_hours
 from .office import LocationPage
 
 
-def live_offices(queryset=None):
-    """Published, public offices in page-tree order, each with its weekly hours (one query)."""
-    queryset = LocationPage.objects.all() if queryset is None else queryset
-    return public(queryset.live()).order_by("path").prefetch_related("weekly_hours")
+def live_offices(queryset=None, public_only=True):
+    """Published, public offices in page-tree order, each with its weekly hours (one query).
+    public_only=False keeps offices behind a view restriction too: for the cache's expiry,
+    which must not ask whether restrictions exist (that answer's own expiry asks for it)."""
+    queryset = (LocationPage.objects.all() if queryset is None else queryset).live()
+    if public_only:
+        queryset = public(queryset)
+    return queryset.order_by("path").prefetch_related("weekly_hours")
 
 
 class LocationIndexPage(PageServingMixin, Page):

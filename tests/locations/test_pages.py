@@ -52,8 +52,15 @@ def html_of(client, path: str) -> str:
     return response.content.decode()
 
 
+def main_of(client, path: str) -> str:
+    """The page's own content: the banner above it and the footer (the main office's hours)
+    below it left out."""
+    html = html_of(client, path)
+    return html[html.index("<main") : html.index('<footer class="site-footer">')]
+
+
 def test_locations_page_lists_every_office_with_address_phone_and_status(client, offices):
-    html = html_of(client, "/locations/")
+    html = main_of(client, "/locations/")
     assert html.index("Downtown Chicago") < html.index("Oak Park")
     assert "1200 W. Example Avenue, Suite 300<br>Chicago, IL 60607" in html
     assert "45 Example Street<br>Oak Park, IL 60302" in html
@@ -75,10 +82,10 @@ def test_directions_link_to_the_exact_street_address(client, offices):
 def test_a_closure_for_one_office_closes_only_that_one(client, offices, frozen):
     _, oak_park = offices
     ClosureFactory(label="Staff training day", start_date=date(2026, 11, 20), offices=[oak_park])
-    html = html_of(client, "/locations/")
+    html = main_of(client, "/locations/")
     assert html.count("Closed today (Staff training day).") == 1
     assert "Open now, closes at 12:00 PM." in html
-    downtown_html = html_of(client, "/locations/downtown/")
+    downtown_html = main_of(client, "/locations/downtown/")
     assert "Open now, closes at 12:00 PM." in downtown_html
     assert "<strong>Staff training day</strong>" not in downtown_html  # not in its closures
     oak_park_html = html_of(client, "/locations/oak-park/")
@@ -88,7 +95,7 @@ def test_a_closure_for_one_office_closes_only_that_one(client, offices, frozen):
 
 def test_a_closure_for_every_office_closes_them_all(client, offices):
     ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 20))
-    assert html_of(client, "/locations/").count("Closed today (Thanksgiving).") == 2
+    assert main_of(client, "/locations/").count("Closed today (Thanksgiving).") == 2
 
 
 def test_location_page_shows_hours_closures_to_come_and_getting_here(client, offices, frozen):
@@ -99,7 +106,7 @@ def test_location_page_shows_hours_closures_to_come_and_getting_here(client, off
     assert "Garage under the building" in html
     assert "Building access" not in html  # nothing entered, no empty heading
     frozen.move_to(datetime(2026, 11, 28, 15, 0, tzinfo=UTC))
-    assert "Thanksgiving" not in html_of(client, "/locations/downtown/")
+    assert "Thanksgiving" not in main_of(client, "/locations/downtown/")
 
 
 def test_an_office_in_another_time_zone_answers_in_its_own(client, offices):
