@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from hours.models.regular import OpenInterval
 from hours.schedule import WEEKDAYS, Interval
-from website.page_serving import PageServingMixin
+from website.page_serving import PageServingMixin, public
 
 from ..forms import LocationPageForm
 from ..schedules import offices_with_hours
@@ -181,7 +181,12 @@ class LocationPage(PageServingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         (context["office_hours"],) = offices_with_hours([self])
+        context["physicians"] = self.physicians_here()
         return context
+
+    def physicians_here(self):
+        """Published physicians who see patients here, in page-tree order, with their photos."""
+        return public(self.physicians.live()).order_by("path").with_photos()
 
     # --- What the pages show ----------------------------------------------------------------
     @property
