@@ -5,6 +5,10 @@ import phonenumbers
 from django import forms
 from django.utils import timezone
 
+from locations.models import LocationPage
+from physicians.models import PhysicianPage
+from website.page_serving import public
+
 from .models.requests import (
     AppointmentRequest,
     Captcha,
@@ -64,8 +68,12 @@ class AppointmentRequestForm(forms.ModelForm):
             "reason",
             "insurance",
             "referral_source",
+            "preferred_location",
+            "preferred_physician",
         ]
         labels = {
+            "preferred_location": "Which office would you like to come to?",
+            "preferred_physician": "Would you like to see a particular physician?",
             "first_name": "First name",
             "last_name": "Last name",
             "phone": "Phone number",
@@ -118,8 +126,24 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["phone"].widget.input_type = "tel"
         self.fields["email"].widget.input_type = "email"
         self.fields[HONEYPOT_FIELD].widget.attrs["tabindex"] = "-1"
+        self._offer_offices_and_physicians()
         if recaptcha_enabled():
             self.fields["captcha"] = RecaptchaField(remote_ip=remote_ip)
+
+    def _offer_offices_and_physicians(self) -> None:
+        """Published offices and physicians only; a question with one answer is not asked."""
+        offices = self.fields["preferred_location"]
+        offices.queryset = public(LocationPage.objects.live()).order_by("path")
+        offices.empty_label = "Any office"
+        offices.label_from_instance = lambda office: f"{office.title} ({office.locality})"
+        physicians = self.fields["preferred_physician"]
+        physicians.queryset = public(PhysicianPage.objects.live()).order_by("path")
+        physicians.empty_label = "No preference"
+        physicians.label_from_instance = lambda physician: physician.doctor_name
+        physicians.help_text = "Optional."
+        for name in ["preferred_location", "preferred_physician"]:
+            if len(self.fields[name].queryset[:2]) < 2:
+                del self.fields[name]
 
     @property
     def visible_patient_fields(self):

@@ -103,6 +103,14 @@ class LocationPage(PageServingMixin, Page):
         "the building.' Needed when there is a map.",
     )
 
+    appointment_recipients = models.TextField(
+        "staff email addresses for appointment requests",
+        blank=True,
+        help_text="One address per line: told of each new request for this office (a link "
+        "only, never the patient's details). Leave empty to use Settings → Appointment "
+        "notifications.",
+    )
+
     base_form_class = LocationPageForm
     parent_page_types = ["locations.LocationIndexPage"]
     subpage_types = []
@@ -145,6 +153,10 @@ class LocationPage(PageServingMixin, Page):
             ObjectList(content_panels, heading="Office"),
             ObjectList(getting_here_panels, heading="Getting here"),
             ObjectList(hours_panels, heading="Hours"),
+            ObjectList(
+                [FieldPanel("appointment_recipients", permission="superuser")],
+                heading="Appointment requests",
+            ),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
@@ -213,6 +225,9 @@ class LocationPage(PageServingMixin, Page):
     @property
     def has_geo(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def appointment_recipient_list(self) -> list[str]:
+        return [line.strip() for line in self.appointment_recipients.splitlines() if line.strip()]
 
     def weekly_intervals(self) -> dict[int, list[Interval]]:
         week: dict[int, list[Interval]] = {day: [] for day in range(7)}
