@@ -131,6 +131,7 @@ class HomePage(PageServingMixin, Page):
         "website.StandardPage",
         "hours.HolidayHoursPage",
         "locations.LocationIndexPage",
+        "locations.ContactPage",
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
