@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.page_serving import PageServingMixin
+from website.structured_data import clinic_id, page_node
 
 from .index import live_offices
 from .office import LocationPage
@@ -49,3 +50,15 @@ class ContactPage(PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["offices"] = live_offices(LocationPage.objects.in_site(self.get_site()))
         return context
+
+    def structured_data(self, request) -> list[dict]:
+        return [
+            page_node(
+                self,
+                "ContactPage",
+                "webpage",
+                request,
+                name=self.seo_title or self.title,
+                about={"@id": clinic_id()},
+            )
+        ]

@@ -6,8 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.page_serving import PageServingMixin, public
+from website.structured_data import clinic_id, page_node
 
 from ..schedules import offices_with_hours
+from ..structured_data import office_reference
 from .office import LocationPage
 
 
@@ -51,3 +53,20 @@ class LocationIndexPage(PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["offices"] = offices_with_hours(self.offices())
         return context
+
+    def structured_data(self, request) -> list[dict]:
+        items = [
+            {"@type": "ListItem", "position": position, "item": office_reference(office, request)}
+            for position, office in enumerate(self.offices(), start=1)
+        ]
+        return [
+            page_node(
+                self,
+                "CollectionPage",
+                "webpage",
+                request,
+                name=self.seo_title or self.title,
+                about={"@id": clinic_id()},
+                mainEntity={"@type": "ItemList", "itemListElement": items},
+            )
+        ]

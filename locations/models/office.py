@@ -13,6 +13,8 @@ import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -31,6 +33,7 @@ from website.page_serving import PageServingMixin, public
 
 from ..forms import LocationPageForm
 from ..schedules import offices_with_hours
+from ..structured_data import office_node
 
 # Opens the address in the visitor's own map app (Google's documented cross-platform URL: the
 # app on a phone, the website elsewhere). A plain link: nothing loads until the patient taps it.
@@ -192,13 +195,26 @@ class LocationPage(PageServingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        (context["office_hours"],) = offices_with_hours([self])
-        context["physicians"] = self.physicians_here()
+        context["office_hours"] = self.office_hours
+        context["physicians"] = self.physicians_here
         return context
 
-    def physicians_here(self):
+    # The page and its JSON-LD show the same answers: each read once per page object.
+    @cached_property
+    def office_hours(self):
+        (office_hours,) = offices_with_hours([self])
+        return office_hours
+
+    @cached_property
+    def physicians_here(self) -> list:
         """Published physicians who see patients here, in page-tree order, with their photos."""
-        return public(self.physicians.live()).order_by("path").with_photos()
+        return list(public(self.physicians.live()).order_by("path").with_photos())
+
+    def structured_data(self, request) -> list[dict]:
+        schedule = self.office_hours.schedule
+        return [
+            office_node(self, schedule, timezone.now(), request, physicians=self.physicians_here)
+        ]
 
     # --- What the pages show ----------------------------------------------------------------
     @property
