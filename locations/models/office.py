@@ -6,6 +6,7 @@ bookmark and search engines list, and pages bring what every other public page o
 cache) without building any of it again.
 """
 
+from dataclasses import replace
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,12 +25,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from hours.models.page import FEED_NAME, calendar_response, subscribe_url
 from hours.models.regular import OpenInterval
 from hours.schedule import WEEKDAYS, Interval
 from website.page_serving import PageServingMixin, public
+from website.structured_data import page_public_url
 
 from ..forms import LocationPageForm
 from ..schedules import offices_with_hours
@@ -49,7 +53,7 @@ def tel_href(number: str) -> str:
     return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-class LocationPage(PageServingMixin, Page):
+class LocationPage(RoutablePageMixin, PageServingMixin, Page):
     """An office. The page title is its name as patients know it, e.g. 'Downtown Chicago'."""
 
     intro = models.TextField(
@@ -197,7 +201,20 @@ class LocationPage(PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["office_hours"] = self.office_hours
         context["physicians"] = self.physicians_here
+        context["feed_url"] = f"{page_public_url(self, request)}{FEED_NAME}"
+        context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context
+
+    # This office's closures and special hours (those for every office and those ticked for
+    # it), as a calendar to subscribe to: /locations/<slug>/closures.ics (see hours/urls.py).
+    @path(f"{FEED_NAME}/", name="closures_feed")
+    def closures_feed(self, request):
+        now = timezone.now()
+        schedule = self.office_hours.schedule
+        entries = [replace(entry, office_names=()) for entry in schedule.upcoming(now)]
+        return calendar_response(
+            request, self, entries, now, office_name=self.title, feed_key=f"office-{self.pk}"
+        )
 
     # The page and its JSON-LD show the same answers: each read once per page object.
     @cached_property

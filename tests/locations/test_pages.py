@@ -121,3 +121,15 @@ def test_an_office_in_another_time_zone_answers_in_its_own(client, offices):
         week={4: [(time(6), time(9, 30))]},
     )
     assert "Closed now" in html_of(client, "/locations/early-bird/")
+
+
+def test_offices_are_in_the_sitemap_with_canonical_and_open_graph(client, offices, settings):
+    settings.SITE_URL = "https://www.example-practice.com"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ["/locations/", "/locations/downtown/", "/locations/oak-park/"]:
+        assert f"<loc>https://www.example-practice.com{path}</loc>" in sitemap
+    html = html_of(client, "/locations/oak-park/")
+    assert (
+        '<link rel="canonical" href="https://www.example-practice.com/locations/oak-park/">' in html
+    )
+    assert '<meta property="og:title" content="Oak Park' in html
