@@ -131,19 +131,31 @@ class AppointmentRequestForm(forms.ModelForm):
             self.fields["captcha"] = RecaptchaField(remote_ip=remote_ip)
 
     def _offer_offices_and_physicians(self) -> None:
-        """Published offices and physicians only; a question with one answer is not asked."""
-        offices = self.fields["preferred_location"]
-        offices.queryset = public(LocationPage.objects.live()).order_by("path")
-        offices.empty_label = "Any office"
-        offices.label_from_instance = lambda office: f"{office.title} ({office.locality})"
-        physicians = self.fields["preferred_physician"]
-        physicians.queryset = public(PhysicianPage.objects.live()).order_by("path")
-        physicians.empty_label = "No preference"
-        physicians.label_from_instance = lambda physician: physician.doctor_name
-        physicians.help_text = "Optional."
-        for name in ["preferred_location", "preferred_physician"]:
-            if len(self.fields[name].queryset[:2]) < 2:
+        """Published offices and physicians only; a question with one answer is not asked.
+        Each list is read once (one query), and the select shows that list: however many
+        offices and physicians there are, the form costs the same two queries."""
+        offered = {
+            "preferred_location": (
+                public(LocationPage.objects.live()).order_by("path"),
+                "Any office",
+                lambda office: f"{office.title} ({office.locality})",
+            ),
+            "preferred_physician": (
+                public(PhysicianPage.objects.live()).order_by("path"),
+                "No preference",
+                lambda physician: physician.doctor_name,
+            ),
+        }
+        for name, (queryset, empty_label, label) in offered.items():
+            choices = list(queryset)
+            if len(choices) < 2:
                 del self.fields[name]
+                continue
+            field = self.fields[name]
+            field.queryset = queryset  # what a posted choice is checked against
+            field.widget.choices = [("", empty_label)] + [(c.pk, label(c)) for c in choices]
+        if "preferred_physician" in self.fields:
+            self.fields["preferred_physician"].help_text = "Optional."
 
     @property
     def visible_patient_fields(self):

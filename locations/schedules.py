@@ -12,7 +12,12 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from hours.models import Closure
-from hours.models.saved_schedule import HoursSummary, practice_time_zone, summary
+from hours.models.saved_schedule import (
+    HoursSummary,
+    office_schedules_for_request,
+    practice_time_zone,
+    summary,
+)
 from hours.schedule import DatedHours, Schedule, for_office
 
 
@@ -47,3 +52,14 @@ def offices_with_hours(offices: Iterable, now: datetime | None = None) -> list[O
         schedule = office_schedule(office, entries)
         result.append(OfficeHours(office, schedule, summary(schedule, now)))
     return result
+
+
+def kept_offices_with_hours(request, now: datetime | None = None) -> list[OfficeHours]:
+    """The site's published offices and their schedules as the worker keeps them between
+    requests (website/site_memo.py): no query once kept; what they say now worked out afresh."""
+    now = now or timezone.now()
+    return [
+        OfficeHours(kept.page, kept.schedule, summary(kept.schedule, now))
+        for kept in office_schedules_for_request(request)
+        if kept.page is not None
+    ]

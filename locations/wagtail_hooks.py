@@ -16,7 +16,7 @@ def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
     footer, the banner and the holiday hours page read them through the hours app."""
     offices = live_offices(LocationPage.objects.in_site(site), public_only)
     return [
-        OfficeSchedule(item.office.title, item.office.get_url(), item.schedule)
+        OfficeSchedule(item.office.title, item.office.get_url(), item.schedule, item.office)
         for item in offices_with_hours(offices, now)
     ]
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -202,17 +203,19 @@ class PhysicianPage(PageServingMixin, Page):
     def photo_description(self) -> str:
         return self.photo_alt_text or f"Photo of {self.doctor_name}"
 
-    def offices(self):
-        """The published offices where the physician sees patients, in page-tree order."""
-        return public(self.locations.live()).order_by("path")
+    @cached_property
+    def offices(self) -> list:
+        """The published offices where the physician sees patients, in page-tree order (read
+        once for the page and its JSON-LD)."""
+        return list(public(self.locations.live()).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offices"] = list(self.offices())
+        context["offices"] = self.offices
         return context
 
     def structured_data(self, request) -> list[dict]:
-        return [physician_node(self, request, detailed=True, offices=self.offices())]
+        return [physician_node(self, request, detailed=True, offices=self.offices)]
 
 
 class PhysicianEducation(Orderable):

@@ -38,6 +38,8 @@ class OfficeSchedule:
     name: str
     url: str  # the office's page, "" when it has none
     schedule: Schedule
+    # The office's page as the worker keeps it (site_memo): read it, never change it.
+    page: object = None
 
 
 def office_schedules_for_site(

@@ -9,8 +9,7 @@ from wagtail.search import index
 from website.page_serving import PageServingMixin
 from website.structured_data import clinic_id, page_node
 
-from .index import live_offices
-from .office import LocationPage
+from ..schedules import kept_offices_with_hours
 
 DEFAULT_EMAIL_POLICY = (
     "Please don't send medical details, test results or questions about your treatment by email: "
@@ -48,7 +47,7 @@ class ContactPage(PageServingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offices"] = live_offices(LocationPage.objects.in_site(self.get_site()))
+        context["offices"] = [item.office for item in kept_offices_with_hours(request)]
         return context
 
     def structured_data(self, request) -> list[dict]:

@@ -8,7 +8,7 @@ from wagtail.search import index
 from website.page_serving import PageServingMixin, public
 from website.structured_data import clinic_id, page_node
 
-from ..schedules import offices_with_hours
+from ..schedules import kept_offices_with_hours
 from ..structured_data import office_reference
 from .office import LocationPage
 
@@ -46,18 +46,25 @@ class LocationIndexPage(PageServingMixin, Page):
     class Meta:
         verbose_name = "locations page"
 
-    def offices(self):
-        return live_offices(LocationPage.objects.child_of(self))
+    def offices_with_hours(self, request):
+        """Its offices, with their hours (kept by the worker: see locations/schedules.py)."""
+        return [
+            item
+            for item in kept_offices_with_hours(request)
+            if item.office.path.startswith(self.path)
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offices"] = offices_with_hours(self.offices())
+        context["offices"] = self.offices_with_hours(request)
         return context
 
     def structured_data(self, request) -> list[dict]:
         items = [
             {"@type": "ListItem", "position": position, "item": office_reference(office, request)}
-            for position, office in enumerate(self.offices(), start=1)
+            for position, office in enumerate(
+                (item.office for item in self.offices_with_hours(request)), start=1
+            )
         ]
         return [
             page_node(

@@ -36,7 +36,7 @@ from website.page_serving import PageServingMixin, public
 from website.structured_data import page_public_url
 
 from ..forms import LocationPageForm
-from ..schedules import offices_with_hours
+from ..schedules import kept_offices_with_hours, offices_with_hours
 from ..structured_data import office_node
 
 # Opens the address in the visitor's own map app (Google's documented cross-platform URL: the
@@ -199,7 +199,7 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["office_hours"] = self.office_hours
+        context["office_hours"] = self.office_hours(request)
         context["physicians"] = self.physicians_here
         context["feed_url"] = f"{page_public_url(self, request)}{FEED_NAME}"
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
@@ -210,17 +210,21 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
     @path(f"{FEED_NAME}/", name="closures_feed")
     def closures_feed(self, request):
         now = timezone.now()
-        schedule = self.office_hours.schedule
+        schedule = self.office_hours(request).schedule
         entries = [replace(entry, office_names=()) for entry in schedule.upcoming(now)]
         return calendar_response(
             request, self, entries, now, office_name=self.title, feed_key=f"office-{self.pk}"
         )
 
-    # The page and its JSON-LD show the same answers: each read once per page object.
-    @cached_property
-    def office_hours(self):
-        (office_hours,) = offices_with_hours([self])
-        return office_hours
+    def office_hours(self, request):
+        """Its schedule as the worker keeps it for every page (the footer, /locations/); built
+        afresh from this very object in a preview (the draft's hours) or when not kept."""
+        if "_office_hours" not in self.__dict__:
+            kept = []
+            if not getattr(request, "is_preview", False):
+                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == self.pk]
+            self._office_hours = kept[0] if kept else offices_with_hours([self])[0]
+        return self._office_hours
 
     @cached_property
     def physicians_here(self) -> list:
@@ -228,7 +232,7 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         return list(public(self.physicians.live()).order_by("path").with_photos())
 
     def structured_data(self, request) -> list[dict]:
-        schedule = self.office_hours.schedule
+        schedule = self.office_hours(request).schedule
         return [
             office_node(self, schedule, timezone.now(), request, physicians=self.physicians_here)
         ]
