@@ -78,3 +78,6 @@ def test_the_footer_shows_the_main_office_and_a_link_to_all(client, offices):
     assert "Oak Park" not in footer
     assert '<a href="/locations/">All our locations</a>' in footer
     assert "Open now, closes at 5:00 PM." in footer
+    assert '<h2 class="site-footer__heading">Hours: Downtown Chicago</h2>' in footer
+    hours_page = html_of(client, "/holiday-hours/")
+    assert "At Downtown Chicago, our main office." in hours_page
