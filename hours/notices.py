@@ -1,5 +1,7 @@
-"""The holiday banner: a site-wide notice while a closure (or special hours) is coming up within
-the days staff chose, or under way. It names the entry and links to the holiday hours page."""
+"""The holiday banner: a site-wide notice while a closure (or special hours) at any office is
+coming up within the days staff chose, or under way. After the staff's wording it says what
+happens, when and where ("Closed Wednesday, December 2 at Oak Brook (Staff training day).") and
+links to the holiday hours page."""
 
 from django.utils import timezone
 from wagtail.models import Site

@@ -73,7 +73,9 @@ def schedule_for_site(
         return offices[0].schedule
     tz = practice_time_zone()
     today = (now or timezone.now()).astimezone(tz).date()
-    current = Closure.objects.filter(end_date__gte=today).prefetch_related("special_hours")
+    current = Closure.objects.filter(end_date__gte=today).prefetch_related(
+        "special_hours", "locations"
+    )
     hours = HoursSettings.for_site(site)
     return Schedule(hours.weekly_intervals(), [c.as_dated_hours() for c in current], tz)
 
