@@ -16,6 +16,8 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from locations.models import LocationPage
+
 from .models import AppointmentRequest, Captcha, Status
 
 VIEWED = "appointments.view"
@@ -42,10 +44,16 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     captcha = django_filters.ChoiceFilter(
         choices=Captcha.choices, empty_label="All", widget=forms.RadioSelect, label="Captcha"
     )
+    preferred_location = django_filters.ModelChoiceFilter(
+        label="Office",
+        queryset=LocationPage.objects.order_by("path"),
+        empty_label="All",
+        null_label="Any office (no preference)",
+    )
 
     class Meta:
         model = AppointmentRequest
-        fields = ["status", "received", "captcha"]
+        fields = ["status", "received", "captcha", "preferred_location"]
 
 
 def formula_safe(value) -> str:

@@ -99,7 +99,7 @@ def send_pending_emails(appointment: AppointmentRequest) -> None:
     failure once the server had all of it, may have been: see above)."""
     mailer = get_connection(deadline=_stop_sending_at(appointment))
     if appointment.staff_notified_at is None:
-        recipients = staff_recipients()
+        recipients = staff_recipients(appointment)
         if recipients:
             message = emails.staff_notification(appointment, recipients)
             _send(message, mailer, appointment, "staff email")
@@ -158,7 +158,12 @@ def give_up_for_now(appointment: AppointmentRequest) -> None:
     _holding(appointment).update(delivery_claimed_until=timezone.now())
 
 
-def staff_recipients() -> list[str]:
+def staff_recipients(appointment: AppointmentRequest | None = None) -> list[str]:
+    """The office's own recipients when the patient chose an office that has some; else the
+    practice-wide list; else the superusers."""
+    office = appointment.preferred_location if appointment is not None else None
+    if office is not None and (recipients := office.appointment_recipient_list()):
+        return recipients
     recipients = NotificationSettings.load().recipient_list()
     if recipients:
         return recipients

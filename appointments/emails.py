@@ -37,6 +37,10 @@ def staff_notification(appointment: AppointmentRequest, recipients: list[str]) -
         "received_time": received.strftime("%-I:%M %p"),
         "received_day": received.strftime("%A, %B %-d"),
         "admin_url": admin_url(appointment),
+        # Which office is not a patient detail: it tells the right front desk to pick it up.
+        "office": appointment.preferred_location.title
+        if appointment.preferred_location
+        else "Any office",
     }
     return EmailMessage(
         subject=f"New appointment request #{appointment.pk}",

@@ -5,6 +5,10 @@ import phonenumbers
 from django import forms
 from django.utils import timezone
 
+from locations.models import LocationPage
+from physicians.models import PhysicianPage
+from website.page_serving import public
+
 from .models.requests import (
     AppointmentRequest,
     Captcha,
@@ -64,8 +68,12 @@ class AppointmentRequestForm(forms.ModelForm):
             "reason",
             "insurance",
             "referral_source",
+            "preferred_location",
+            "preferred_physician",
         ]
         labels = {
+            "preferred_location": "Which office would you like to come to?",
+            "preferred_physician": "Would you like to see a particular physician?",
             "first_name": "First name",
             "last_name": "Last name",
             "phone": "Phone number",
@@ -118,8 +126,36 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["phone"].widget.input_type = "tel"
         self.fields["email"].widget.input_type = "email"
         self.fields[HONEYPOT_FIELD].widget.attrs["tabindex"] = "-1"
+        self._offer_offices_and_physicians()
         if recaptcha_enabled():
             self.fields["captcha"] = RecaptchaField(remote_ip=remote_ip)
+
+    def _offer_offices_and_physicians(self) -> None:
+        """Published offices and physicians only; a question with one answer is not asked.
+        Each list is read once (one query), and the select shows that list: however many
+        offices and physicians there are, the form costs the same two queries."""
+        offered = {
+            "preferred_location": (
+                public(LocationPage.objects.live()).order_by("path"),
+                "Any office",
+                lambda office: f"{office.title} ({office.locality})",
+            ),
+            "preferred_physician": (
+                public(PhysicianPage.objects.live()).order_by("path"),
+                "No preference",
+                lambda physician: physician.doctor_name,
+            ),
+        }
+        for name, (queryset, empty_label, label) in offered.items():
+            choices = list(queryset)
+            if len(choices) < 2:
+                del self.fields[name]
+                continue
+            field = self.fields[name]
+            field.queryset = queryset  # what a posted choice is checked against
+            field.widget.choices = [("", empty_label)] + [(c.pk, label(c)) for c in choices]
+        if "preferred_physician" in self.fields:
+            self.fields["preferred_physician"].help_text = "Optional."
 
     @property
     def visible_patient_fields(self):

@@ -13,6 +13,8 @@ PAGE_TYPES = {
     "blog_index": "blog.BlogIndexPage",
     "handout": "handouts.HandoutPage",
     "hours": "hours.HolidayHoursPage",
+    "locations": "locations.LocationIndexPage",
+    "location": "locations.LocationPage",
 }
 SEARCH_PATH = "/search/?q=back+pain"
 

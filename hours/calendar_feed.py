@@ -18,14 +18,20 @@ from .schedule import DatedHours
 REFRESH_INTERVAL = timedelta(hours=6)
 
 
-def event_uid(entry: DatedHours, site_url: str) -> str:
-    return f"{entry.key}@{urlsplit(site_url).hostname or 'localhost'}"
+def event_uid(entry: DatedHours, site_url: str, feed_key: str = "") -> str:
+    """Stable per entry and per feed: an office's feed and the practice's have their own UIDs,
+    so a phone subscribed to both keeps two events rather than one overwriting the other."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"{entry.key}{f'-{feed_key}' if feed_key else ''}@{host}"
 
 
 def event_summary(entry: DatedHours, practice_name: str) -> str:
+    """'Thanksgiving: Oak Park Spine closed', with ' (Oak Park office)' when it is not every
+    office's."""
+    where = f" ({', '.join(entry.office_names)})" if entry.office_names else ""
     if entry.closed:
-        return f"{entry.label}: {practice_name} closed"
-    return f"{entry.label}: {practice_name} open {entry.hours_text}"
+        return f"{entry.label}: {practice_name} closed{where}"
+    return f"{entry.label}: {practice_name} open {entry.hours_text}{where}"
 
 
 def closures_calendar(
@@ -35,14 +41,18 @@ def closures_calendar(
     site_url: str,
     page_url: str,
     now: datetime,
+    feed_key: str = "",
 ) -> bytes:
+    """`feed_key` names one office's feed ("office-12"); empty for the practice's own (every
+    office)."""
+    host = urlsplit(site_url).hostname or "localhost"
     calendar = Calendar.new(
         prodid=f"-//{practice_name}//Holiday hours//EN",
         name=f"{practice_name}: closures and holiday hours",
         description=f"When {practice_name} is closed or open on special hours.",
         method="PUBLISH",
         calscale="GREGORIAN",
-        uid=f"closures@{urlsplit(site_url).hostname or 'localhost'}",
+        uid=f"closures{f'-{feed_key}' if feed_key else ''}@{host}",
         url=page_url,
         refresh_interval=REFRESH_INTERVAL,
     )
@@ -52,7 +62,7 @@ def closures_calendar(
     for entry in entries:
         description = "\n\n".join(part for part in [entry.hours_text, entry.note, page_url] if part)
         event = Event.new(
-            uid=event_uid(entry, site_url),
+            uid=event_uid(entry, site_url, feed_key),
             # With METHOD:PUBLISH, DTSTAMP is when this file was made (RFC 5545 3.8.7.2).
             stamp=now,
             last_modified=entry.updated,

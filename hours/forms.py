@@ -52,6 +52,7 @@ class HoursSettingsForm(WagtailAdminModelForm):
 class ClosureForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
+        self.refuse_clashing_dates(cleaned)
         if "special_hours" not in self.formsets:
             return cleaned
         lines = kept_lines(self, "special_hours")
@@ -69,3 +70,21 @@ class ClosureForm(WagtailAdminModelForm):
             )
         flag_overlaps(lines, "These special hours already include")
         return cleaned
+
+    def refuse_clashing_dates(self, cleaned) -> None:
+        """Two entries on the same day for the same office would contradict each other."""
+        first, last = (
+            cleaned.get("start_date"),
+            cleaned.get("end_date") or cleaned.get("start_date"),
+        )
+        if first is None or last < first:
+            return
+        probe = type(self.instance)(pk=self.instance.pk, start_date=first, end_date=last)
+        clash = probe.clashes_with(cleaned.get("locations") or [])
+        if clash is not None:
+            where = f" at {clash.offices_text}" if clash.locations.exists() else ""
+            self.add_error(
+                "start_date",
+                f"These dates overlap '{clash.label}' ({clash.dates_text}){where}. "
+                "Change the dates, or edit that entry instead.",
+            )

@@ -1,5 +1,7 @@
-"""The holiday banner: a site-wide notice while a closure (or special hours) is coming up within
-the days staff chose, or under way. It names the entry and links to the holiday hours page."""
+"""The holiday banner: a site-wide notice while a closure (or special hours) at any office is
+coming up within the days staff chose, or under way. After the staff's wording it says what
+happens, when and where ("Closed Wednesday, December 2 at Oak Brook (Staff training day).") and
+links to the holiday hours page."""
 
 from django.utils import timezone
 from wagtail.models import Site
@@ -8,7 +10,8 @@ from website.page_serving import active_locale_id, public
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
-from .models.saved_schedule import schedule_for_request
+from .models.saved_schedule import every_entry, schedule_for_request
+from .schedule import banner_entries, what_happens
 
 
 def holiday_hours_page(request) -> HolidayHoursPage | None:
@@ -26,16 +29,15 @@ def holiday_banner(request) -> SiteNotice | None:
     hours = HoursSettings.for_request(request)
     if not hours.banner_enabled:
         return None
-    now = timezone.now()
-    entries = schedule.banner_entries(now, hours.banner_days_ahead)
+    today = schedule.today(timezone.now())
+    entries = banner_entries(every_entry(request), today, hours.banner_days_ahead)
     if not entries:
         return None
-    # The link names the first full closure if there is one: that is what patients plan around.
-    entry = next((e for e in entries if e.closed), entries[0])
     page = holiday_hours_page(request)
     return SiteNotice(
         label="Holiday hours",
         message=hours.banner_message,
+        details=tuple(what_happens(entry, today) for entry in entries),
         link_url=page.get_url(request) if page is not None else "",
-        link_text=f"{entry.label}: {entry.dates_text(schedule.today(now))}",
+        link_text="Holiday hours",
     )

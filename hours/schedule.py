@@ -47,6 +47,17 @@ class DatedHours:
     intervals: tuple[Interval, ...] = ()
     note: str = ""
     updated: datetime | None = None  # when staff last saved it (calendar LAST-MODIFIED)
+    # The offices it applies to (their keys); empty means every office.
+    offices: frozenset[int] = frozenset()
+    # Their names, for words ("at the Oak Park office"); empty when it applies everywhere.
+    office_names: tuple[str, ...] = ()
+
+    @property
+    def everywhere(self) -> bool:
+        return not self.offices
+
+    def applies_to(self, office: int) -> bool:
+        return self.everywhere or office in self.offices
 
     @property
     def closed(self) -> bool:
@@ -86,6 +97,15 @@ class WeeklyRow:
     days: str  # "Monday" or "Monday - Friday"
     hours: str  # "8:00 AM - 5:00 PM" or "Closed"
     weekdays: tuple[int, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class DayHours:
+    day: date
+    date_text: str  # "Wednesday, December 2"
+    hours: str  # "8:00 AM - 5:00 PM" / "Closed (Staff training day)"
+    is_today: bool
+    entry: DatedHours | None = None
 
 
 class Schedule:
@@ -178,12 +198,31 @@ class Schedule:
         """The entries the site-wide banner announces: those under way (until the day after
         their last day) or starting within `days_ahead` days (from exactly that many days
         before their first day)."""
+        return banner_entries(self.dated, self.today(now), days_ahead)
+
+    # --- The coming days, with real dates ---------------------------------------------------------
+    def coming_days(self, now: datetime, days: int = 7) -> list["DayHours"]:
+        """Today and the days after it, each with its date and its hours as they will be."""
         today = self.today(now)
-        return [
-            entry
-            for entry in self.dated
-            if entry.first_day - timedelta(days=days_ahead) <= today <= entry.last_day
-        ]
+        rows = []
+        for offset in range(days):
+            day = today + timedelta(days=offset)
+            entry = self.entry_on(day)
+            hours = format_intervals(self.hours_on(day)) or "Closed"
+            if entry is not None:
+                hours = (
+                    f"{hours} ({entry.label})" if entry.closed else f"{hours} ({entry.label} hours)"
+                )
+            rows.append(
+                DayHours(
+                    day,
+                    format_date(day, with_year=day.year != today.year),
+                    hours,
+                    offset == 0,
+                    entry,
+                )
+            )
+        return rows
 
     # --- Regular weekly hours ---------------------------------------------------------------------
     def weekly_rows(self, group: bool = False) -> list[WeeklyRow]:
@@ -200,6 +239,19 @@ class Schedule:
             else:
                 rows.append(WeeklyRow(WEEKDAYS[weekday], hours, (weekday,)))
         return rows
+
+
+def banner_entries(entries: Iterable[DatedHours], today: date, days_ahead: int) -> list[DatedHours]:
+    return [
+        entry
+        for entry in entries
+        if entry.first_day - timedelta(days=days_ahead) <= today <= entry.last_day
+    ]
+
+
+def for_office(entries: Iterable[DatedHours], office: int) -> list[DatedHours]:
+    """The entries that apply to one office: those for every office and those ticked for it."""
+    return [entry for entry in entries if entry.applies_to(office)]
 
 
 # --- Checks on staff input -------------------------------------------------------------------
@@ -233,6 +285,39 @@ def format_time(moment: time) -> str:
 
 def format_intervals(intervals: Iterable[Interval]) -> str:
     return ", ".join(interval.text for interval in intervals)
+
+
+def format_short_time(moment: time) -> str:
+    """8 AM, 8:30 AM, noon, 5 PM: times in a sentence."""
+    if moment == time(12):
+        return "noon"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def join_words(words: Sequence[str]) -> str:
+    """A, B and C."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def what_happens(entry: DatedHours, today: date) -> str:
+    """The banner's sentence for an entry: "Closed Wednesday, December 2 (Staff training day)",
+    "Open 8 AM-noon on Wednesday, November 24 (Day before Thanksgiving)", and " at Oak Park"
+    after the dates when it is not every office."""
+    dates = entry.dates_text(today)
+    where = f" at {join_words(entry.office_names)}" if entry.office_names else ""
+    if entry.closed:
+        return f"Closed {dates}{where} ({entry.label})"
+    hours = join_words(
+        [
+            f"{format_short_time(i.opens)}{DASH}{format_short_time(i.closes)}"
+            for i in merge(entry.intervals)
+        ]
+    )
+    return f"Open {hours} on {dates}{where} ({entry.label})"
 
 
 def format_date(day: date, with_year: bool = True) -> str:

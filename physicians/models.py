@@ -1,8 +1,10 @@
 """The practice's physicians: a listing page and one profile page per physician."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -106,6 +108,13 @@ class PhysicianPage(PageServingMixin, Page):
     biography = RichTextField(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True
     )
+    locations = ParentalManyToManyField(
+        "locations.LocationPage",
+        blank=True,
+        related_name="physicians",
+        verbose_name="sees patients at",
+        help_text="The offices where this physician sees patients. Each office's page lists them.",
+    )
 
     objects = PageManager.from_queryset(PhysicianPageQuerySet)()
 
@@ -120,6 +129,7 @@ class PhysicianPage(PageServingMixin, Page):
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
         FieldPanel("accepting_new_patients"),
+        FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
     ]
     qualification_panels = [
         FieldPanel("specialties"),
@@ -193,8 +203,19 @@ class PhysicianPage(PageServingMixin, Page):
     def photo_description(self) -> str:
         return self.photo_alt_text or f"Photo of {self.doctor_name}"
 
+    @cached_property
+    def offices(self) -> list:
+        """The published offices where the physician sees patients, in page-tree order (read
+        once for the page and its JSON-LD)."""
+        return list(public(self.locations.live()).order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offices"] = self.offices
+        return context
+
     def structured_data(self, request) -> list[dict]:
-        return [physician_node(self, request, detailed=True)]
+        return [physician_node(self, request, detailed=True, offices=self.offices)]
 
 
 class PhysicianEducation(Orderable):

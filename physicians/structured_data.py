@@ -6,7 +6,10 @@ physician's own page uses, so search engines join them into one person who pract
 
 from django.conf import settings
 
-from website.structured_data import clinic_id, page_node
+from website.structured_data import clinic_id, page_node, page_node_id
+
+# The fragment of an office's @id (locations/structured_data.py uses the same).
+OFFICE_FRAGMENT = "clinic"
 
 
 def physician_reference(physician, request=None) -> dict:
@@ -21,8 +24,13 @@ def physician_reference(physician, request=None) -> dict:
     )
 
 
-def physician_node(physician, request=None, detailed: bool = False) -> dict:
+def physician_node(physician, request=None, detailed: bool = False, offices=()) -> dict:
     node = physician_reference(physician, request)
+    if offices:
+        # Where the physician sees patients: the offices' own MedicalClinic nodes.
+        node["practicesAt"] = [{"@id": clinic_id()}] + [
+            {"@id": page_node_id(office, OFFICE_FRAGMENT, request)} for office in offices
+        ]
     if not detailed:
         return node
     if physician.credentials:

@@ -66,6 +66,8 @@ class PracticeSettings(BaseSiteSetting):
                     FieldPanel("map_url"),
                 ],
                 heading="Address",
+                help_text="Shown until an office is published under Locations in the page "
+                "tree; then each office's page has its own address.",
             ),
             ObjectList(
                 [FieldPanel("appointment_page"), FieldPanel("privacy_page")], heading="Links"
@@ -130,6 +132,8 @@ class HomePage(PageServingMixin, Page):
     subpage_types = [
         "website.StandardPage",
         "hours.HolidayHoursPage",
+        "locations.LocationIndexPage",
+        "locations.ContactPage",
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",

@@ -15,6 +15,7 @@ SITE_NOTICES_HOOK = "practice_site_notices"
 class SiteNotice:
     label: str  # names the landmark region for screen readers
     message: str
+    details: tuple[str, ...] = ()  # sentences after the message ("Closed Wednesday, …")
     link_url: str = ""
     link_text: str = ""
 

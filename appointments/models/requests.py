@@ -101,6 +101,23 @@ class AppointmentRequest(models.Model):
     referral_source = models.CharField(
         "heard of us from", max_length=20, choices=ReferralSource.choices, blank=True
     )
+    # Empty: any office, no preference. An office or physician deleted later leaves it empty.
+    preferred_location = models.ForeignKey(
+        "locations.LocationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="preferred office",
+    )
+    preferred_physician = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="preferred physician",
+    )
     privacy_acknowledged_at = models.DateTimeField(editable=False)
     captcha = models.CharField(max_length=20, choices=Captcha.choices, editable=False)
 

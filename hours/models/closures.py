@@ -1,8 +1,9 @@
 """Closures and special hours (a snippet: "Closures" in the admin menu)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
@@ -41,6 +42,14 @@ class Closure(ClusterableModel):
         blank=True,
         help_text="Optional, shown with the dates: e.g. 'Phones are answered until noon.'",
     )
+    locations = ParentalManyToManyField(
+        "locations.LocationPage",
+        blank=True,
+        related_name="closures",
+        verbose_name="offices",
+        help_text="Leave all unticked when it applies to every office; tick the offices it "
+        "applies to otherwise.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     base_form_class = ClosureForm
@@ -48,6 +57,7 @@ class Closure(ClusterableModel):
         FieldPanel("label"),
         FieldPanel("start_date"),
         FieldPanel("end_date"),
+        FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("closed_all_day"),
         InlinePanel(
             "special_hours",
@@ -76,6 +86,23 @@ class Closure(ClusterableModel):
         return format_date_range(self.start_date, self.last_day) if self.start_date else ""
 
     @property
+    def offices_text(self) -> str:
+        return ", ".join(office.title for office in self.locations.all()) or "Every office"
+
+    def clashes_with(self, offices) -> "Closure | None":
+        """Another entry on some of these days for some of the same offices (none ticked: every
+        office), or None."""
+        same_days = Closure.objects.exclude(pk=self.pk).filter(
+            start_date__lte=self.last_day, end_date__gte=self.start_date
+        )
+        wanted = {office.pk for office in offices}
+        for other in same_days.prefetch_related("locations"):
+            theirs = {office.pk for office in other.locations.all()}
+            if not wanted or not theirs or wanted & theirs:
+                return other
+        return None
+
+    @property
     def hours_text(self) -> str:
         if self.closed_all_day:
             return "Closed all day"
@@ -93,18 +120,8 @@ class Closure(ClusterableModel):
                     "or after it, or leave this empty for a single day."
                 }
             )
-        clash = (
-            Closure.objects.exclude(pk=self.pk)
-            .filter(start_date__lte=self.last_day, end_date__gte=self.start_date)
-            .first()
-        )
-        if clash is not None:
-            raise ValidationError(
-                {
-                    "start_date": f"These dates overlap '{clash.label}' ({clash.dates_text}). "
-                    "Change the dates, or edit that entry instead."
-                }
-            )
+        # Dates that overlap another entry for the same office are refused by the admin form
+        # (ClosureForm), which knows the offices ticked.
 
     def save(self, *args, **kwargs):
         # Stored filled in, so date-range queries never have to treat an empty last day.
@@ -123,6 +140,8 @@ class Closure(ClusterableModel):
             intervals=intervals,
             note=self.note,
             updated=self.updated_at,
+            offices=frozenset(office.pk for office in self.locations.all()),
+            office_names=tuple(office.title for office in self.locations.all()),
         )
 
 

@@ -15,7 +15,13 @@ from website.models import PracticeSettings
 from website.page_serving import PageServingMixin
 from website.structured_data import clinic_id, page_node, page_public_url
 
-from .saved_schedule import schedule_for_request, summary
+from .saved_schedule import (
+    UpcomingRow,
+    every_entry,
+    office_schedules_for_request,
+    schedule_for_request,
+    summary,
+)
 
 FEED_NAME = "closures.ics"
 
@@ -58,6 +64,19 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         schedule = schedule_for_request(request)
         context["hours"] = summary(schedule) if schedule is not None else None
+        if schedule is not None:
+            now = timezone.now()
+            today = schedule.today(now)
+            # Closures and special hours at any office; each office's coming week, real dates.
+            context["upcoming"] = [
+                UpcomingRow(entry, entry.dates_text(today), entry.first_day <= today)
+                for entry in every_entry(request)
+                if entry.last_day >= today
+            ]
+            context["office_weeks"] = [
+                (office, office.schedule.coming_days(now))
+                for office in office_schedules_for_request(request)
+            ]
         context["feed_url"] = self.feed_url(request)
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context
@@ -68,23 +87,11 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
     # Wagtail's router only passes paths ending in "/"; website/urls.py hands it "*.ics" paths.
     @path(f"{FEED_NAME}/", name="closures_feed")
     def closures_feed(self, request):
-        # Imported here: icalendar costs each web worker about 3 MB, and only calendar apps
-        # polling the feed (every few hours) need it, never the pages themselves.
-        from ..calendar_feed import closures_calendar
-
         schedule = schedule_for_request(request)
         now = timezone.now()
-        entries = schedule.upcoming(now) if schedule is not None else []
-        body = closures_calendar(
-            entries,
-            practice_name=PracticeSettings.for_request(request).name,
-            site_url=settings.SITE_URL,
-            page_url=page_public_url(self, request),
-            now=now,
-        )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{FEED_NAME}"'
-        return response
+        today = schedule.today(now) if schedule is not None else None
+        entries = [e for e in every_entry(request) if e.last_day >= today] if today else []
+        return calendar_response(request, self, entries, now)
 
     def structured_data(self, request) -> list[dict]:
         return [
@@ -103,3 +110,24 @@ def subscribe_url(feed_url: str) -> str:
     """webcal:// asks a phone or desktop to subscribe (and keep refreshing) rather than import
     the file once."""
     return "webcal://" + feed_url.split("://", 1)[-1]
+
+
+def calendar_response(request, page, entries, now, *, office_name="", feed_key="") -> HttpResponse:
+    """The closures calendar of `page` (the holiday hours page: every office; an office's page:
+    that office, named in the calendar and its events)."""
+    # Imported here: icalendar costs each web worker about 3 MB, and only calendar apps
+    # polling the feed (every few hours) need it, never the pages themselves.
+    from ..calendar_feed import closures_calendar
+
+    practice_name = PracticeSettings.for_request(request).name
+    body = closures_calendar(
+        entries,
+        practice_name=f"{practice_name}, {office_name}" if office_name else practice_name,
+        site_url=settings.SITE_URL,
+        page_url=page_public_url(page, request),
+        now=now,
+        feed_key=feed_key,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{FEED_NAME}"'
+    return response

@@ -84,7 +84,9 @@ class HoursSettings(ClusterableModel, BaseSiteSetting):
                         help_text="One line per stretch of time you're open. A day with a "
                         "lunch break gets two lines (Monday 08:00 to 12:00, and Monday 13:00 to "
                         "17:00). A day with no lines shows as Closed. Holidays and one-off "
-                        "changes go in 'Closures' (in the admin menu), not here.",
+                        "changes go in 'Closures' (in the admin menu), not here. Once an office "
+                        "is published under Locations, the site shows each office's own hours "
+                        "(the first office's are the practice's) instead of these.",
                     )
                 ],
                 heading="Regular hours",

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Site
 
 from website.site_memo import remember
 
-from ..schedule import DatedHours, Schedule, Status, WeeklyRow
+from ..schedule import DatedHours, DayHours, Schedule, Status, WeeklyRow
 from .closures import Closure
 from .regular import HoursSettings
 
@@ -25,10 +26,56 @@ def practice_time_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def schedule_for_site(site: Site, now: datetime | None = None) -> Schedule:
+# The offices and their schedules come from the locations app through this Wagtail hook (the
+# hours app does not import it: locations builds on hours). A function (site, now) returning a
+# list of OfficeSchedule, the main office first; an empty list while there are none. With
+# public_only=False it includes offices behind a view restriction (for the cache's expiry).
+OFFICE_SCHEDULES_HOOK = "practice_office_schedules"
+
+
+@dataclass(frozen=True)
+class OfficeSchedule:
+    name: str
+    url: str  # the office's page, "" when it has none
+    schedule: Schedule
+    # The office's page as the worker keeps it (site_memo): read it, never change it.
+    page: object = None
+
+
+def office_schedules_for_site(
+    site: Site, now: datetime | None = None, public_only: bool = True
+) -> list[OfficeSchedule]:
+    for offices_of in hooks.get_hooks(OFFICE_SCHEDULES_HOOK):
+        if offices := offices_of(site, now or timezone.now(), public_only):
+            return offices
+    return []
+
+
+def office_schedules_for_request(request) -> list[OfficeSchedule]:
+    if not hasattr(request, "_office_schedules"):
+        request._office_schedules = remember(
+            request, "office-schedules", lambda: _offices_of_request(request)
+        )
+    return request._office_schedules
+
+
+def _offices_of_request(request) -> list[OfficeSchedule]:
+    site = Site.find_for_request(request)
+    return office_schedules_for_site(site) if site is not None else []
+
+
+def schedule_for_site(
+    site: Site, now: datetime | None = None, public_only: bool = True
+) -> Schedule:
+    """The practice's schedule: its main office's, or (before there are offices) the week in
+    Settings → Opening hours with every closure."""
+    if offices := office_schedules_for_site(site, now, public_only):
+        return offices[0].schedule
     tz = practice_time_zone()
     today = (now or timezone.now()).astimezone(tz).date()
-    current = Closure.objects.filter(end_date__gte=today).prefetch_related("special_hours")
+    current = Closure.objects.filter(end_date__gte=today).prefetch_related(
+        "special_hours", "locations"
+    )
     hours = HoursSettings.for_site(site)
     return Schedule(hours.weekly_intervals(), [c.as_dated_hours() for c in current], tz)
 
@@ -41,8 +88,19 @@ def schedule_for_request(request) -> Schedule | None:
 
 
 def _build(request) -> Schedule | None:
+    if offices := office_schedules_for_request(request):
+        return offices[0].schedule
     site = Site.find_for_request(request)
     return schedule_for_site(site) if site is not None else None
+
+
+def every_entry(request) -> list[DatedHours]:
+    """Closures and special hours at any office (the banner announces them all), by date."""
+    schedules = [office.schedule for office in office_schedules_for_request(request)]
+    if not schedules and (schedule := schedule_for_request(request)) is not None:
+        schedules = [schedule]
+    by_key = {entry.key: entry for schedule in schedules for entry in schedule.dated}
+    return sorted(by_key.values(), key=lambda entry: (entry.first_day, entry.last_day))
 
 
 @dataclass(frozen=True)
@@ -59,6 +117,7 @@ class HoursSummary:
     weekly_grouped: list[WeeklyRow]
     upcoming: list[UpcomingRow]
     today_weekday: int
+    coming_days: list[DayHours]
 
 
 def summary(schedule: Schedule, now: datetime | None = None) -> HoursSummary:
@@ -73,6 +132,7 @@ def summary(schedule: Schedule, now: datetime | None = None) -> HoursSummary:
             for entry in schedule.upcoming(now)
         ],
         today_weekday=today.weekday(),
+        coming_days=schedule.coming_days(now),
     )
 
 

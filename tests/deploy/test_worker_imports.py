@@ -58,9 +58,11 @@ from wagtail import hooks
 from website.home_sections import HOME_SECTIONS_HOOK
 from website.site_notices import SITE_NOTICES_HOOK
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
+from hours.models.saved_schedule import OFFICE_SCHEDULES_HOOK
 admin_urls_loaded = "wagtail.admin.urls" in sys.modules
 found = {name: [f"{fn.__module__}.{fn.__name__}" for fn in hooks.get_hooks(name)]
-         for name in [HOME_SECTIONS_HOOK, SITE_NOTICES_HOOK, CLINIC_STRUCTURED_DATA_HOOK]}
+         for name in [HOME_SECTIONS_HOOK, SITE_NOTICES_HOOK, CLINIC_STRUCTURED_DATA_HOOK,
+                      OFFICE_SCHEDULES_HOOK]}
 print(json.dumps({"admin_urls_loaded": admin_urls_loaded, "hooks": found}))
 """
 
@@ -87,5 +89,9 @@ def test_a_fresh_worker_finds_every_apps_public_page_hooks():
             "handouts.wagtail_hooks.latest_handouts",
         ],
         "practice_site_notices": ["hours.notices.holiday_banner"],
-        "practice_clinic_structured_data": ["hours.structured_data.add_opening_hours"],
+        "practice_clinic_structured_data": [
+            "hours.structured_data.add_opening_hours",
+            "locations.wagtail_hooks.offices_of_the_practice",
+        ],
+        "practice_office_schedules": ["locations.wagtail_hooks.office_schedules"],
     }

@@ -51,6 +51,13 @@ class ClosureFactory(factory.django.DjangoModelFactory):
         closure.closed_all_day = False
         closure.save()
 
+    @factory.post_generation
+    def offices(closure, create, extracted, **kwargs):
+        """ClosureFactory(offices=[oak_park]) applies it to those offices only."""
+        if extracted:
+            closure.locations.set(extracted)
+            closure.save()  # a ParentalManyToManyField is written on save
+
 
 def set_weekly_hours(week: dict[int, list[tuple[time, time]]]) -> None:
     """Replaces the default site's regular hours: {weekday: [(opens, closes), ...]}."""

@@ -1,9 +1,10 @@
 """Staff edit hours in Wagtail's admin: bad input gets a clear message next to the field and keeps
 what was typed; good input saves and reaches the public site."""
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
+import time_machine
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -179,3 +180,36 @@ def test_admin_screens_render_with_help_for_staff(admin_client, hours_settings_u
     assert "Leave empty for a single day." in html
     listing = admin_client.get(reverse("wagtailsnippets_hours_closure:list"))
     assert listing.status_code == 200
+
+
+def test_the_same_dates_for_different_offices_do_not_clash(admin_client, home_page):
+    from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
+
+    index = LocationIndexPageFactory(parent=home_page)
+    downtown = LocationPageFactory(parent=index, title="Downtown")
+    oak_park = LocationPageFactory(parent=index, title="Oak Park")
+    ClosureFactory(label="Training", start_date=date(2026, 12, 24), offices=[oak_park])
+    add_url = reverse("wagtailsnippets_hours_closure:add")
+    post = {**closure_post(), "locations": [downtown.pk]}
+    assert admin_client.post(add_url, post).status_code == 302
+    assert Closure.objects.get(label="Winter break").locations.get() == downtown
+    post = {**closure_post(label="Again"), "locations": [oak_park.pk]}
+    html = errors_text(admin_client.post(add_url, post))
+    assert "These dates overlap 'Training' (Thursday, December 24, 2026) at Oak Park." in html
+    # Every office (nothing ticked) clashes with both.
+    html = errors_text(admin_client.post(add_url, closure_post(label="Everywhere")))
+    assert "These dates overlap" in html
+    assert not Closure.objects.filter(label__in=["Again", "Everywhere"]).exists()
+
+
+def test_the_closures_list_shows_coming_ones_by_date_and_past_ones_under_a_filter(admin_client):
+    with time_machine.travel(datetime(2026, 12, 1, 18, 0, tzinfo=UTC), tick=False):
+        ClosureFactory(label="Long past", start_date=date(2026, 7, 3))
+        ClosureFactory(label="New Year", start_date=date(2027, 1, 1))
+        ClosureFactory(label="Christmas", start_date=date(2026, 12, 25))
+        list_url = reverse("wagtailsnippets_hours_closure:list")
+        html = admin_client.get(list_url).content.decode()
+        assert html.index("Christmas") < html.index("New Year")
+        assert "Long past" not in html
+        html = admin_client.get(list_url, {"when": "past"}).content.decode()
+        assert "Long past" in html and "Christmas" not in html

@@ -44,7 +44,8 @@ def test_banner_shows_and_its_link_leads_to_the_hours_page(page, live_server, ho
     banner = page.get_by_role("region", name="Holiday hours")
     assert banner.is_visible()
     assert "View our Holiday Hours" in banner.inner_text()
-    banner.get_by_role("link", name="Thanksgiving").click()
+    assert "(Thanksgiving)." in banner.inner_text()  # "Closed <dates> (Thanksgiving)."
+    banner.get_by_role("link", name="Holiday hours").click()
     page.wait_for_url(live_server.url + "/holiday-hours/")
     assert page.locator("h1").inner_text() == "Holiday hours"
     closures = page.get_by_role("table", name="Upcoming closures and special hours")

@@ -87,8 +87,8 @@ def test_banner_on_every_public_page_links_to_the_hours_page(client, hours_site,
         assert '<section class="site-notice" aria-label="Holiday hours">' in html
         assert "View our Holiday Hours to see when we&#x27;re closed this season." in html
         assert (
-            '<a href="/holiday-hours/">Thanksgiving: Thursday, November 26 \u2013 '
-            "Friday, November 27</a>" in html
+            "<strong>Closed Thursday, November 26 \u2013 Friday, November 27 (Thanksgiving)."
+            '</strong> <a href="/holiday-hours/">Holiday hours</a>' in html
         )
 
 

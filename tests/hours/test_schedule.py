@@ -11,9 +11,11 @@ from hours.schedule import (
     Interval,
     Schedule,
     first_overlap,
+    for_office,
     format_date_range,
     format_time,
     merge,
+    what_happens,
 )
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -261,3 +263,83 @@ def test_words():
     assert format_date_range(date(2027, 7, 5), date(2027, 7, 5), date(2026, 11, 1)) == (
         "Monday, July 5, 2027"
     )
+
+
+def test_an_entry_for_some_offices_applies_to_them_only():
+    downtown, oak_park = 1, 2
+    training = DatedHours(
+        "closure-9",
+        "Staff training day",
+        date(2026, 12, 2),
+        date(2026, 12, 2),
+        offices=frozenset({oak_park}),
+        office_names=("Oak Park",),
+    )
+    assert for_office([THANKSGIVING, training], downtown) == [THANKSGIVING]
+    assert for_office([THANKSGIVING, training], oak_park) == [THANKSGIVING, training]
+    wednesday_morning = chicago(2026, 12, 2, 9)
+    assert schedule(dated=for_office([training], downtown)).status(wednesday_morning).is_open
+    closed = schedule(dated=for_office([training], oak_park)).status(wednesday_morning)
+    assert closed.headline == "Closed today (Staff training day)"
+
+
+TRAINING_DAY = DatedHours("closure-7", "Staff training day", date(2026, 12, 2), date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("entry", "sentence"),
+    [
+        (TRAINING_DAY, "Closed Wednesday, December 2 (Staff training day)"),
+        (
+            DatedHours(
+                "closure-8",
+                "Day before Thanksgiving",
+                date(2026, 11, 25),
+                date(2026, 11, 25),
+                (Interval(time(8), time(12)),),
+            ),
+            "Open 8 AM\u2013noon on Wednesday, November 25 (Day before Thanksgiving)",
+        ),
+        (
+            DatedHours(
+                "closure-9",
+                "Inventory",
+                date(2026, 12, 3),
+                date(2026, 12, 3),
+                (Interval(time(13, 30), time(17)), Interval(time(8), time(12))),
+                offices=frozenset({2, 3}),
+                office_names=("Oak Park", "Evanston"),
+            ),
+            "Open 8 AM\u2013noon and 1:30 PM\u20135 PM on Thursday, December 3 at Oak Park and "
+            "Evanston (Inventory)",
+        ),
+        (
+            THANKSGIVING,
+            "Closed Thursday, November 26 \u2013 Friday, November 27 (Thanksgiving)",
+        ),
+        (
+            NEW_YEAR,
+            "Closed Wednesday, December 30, 2026 \u2013 Saturday, January 2, 2027 (New Year)",
+        ),
+    ],
+)
+def test_the_banner_says_what_happens(entry, sentence):
+    assert what_happens(entry, date(2026, 11, 20)) == sentence
+
+
+def test_the_coming_week_has_real_dates_with_closures_against_their_day():
+    tuesday_evening = chicago(2026, 12, 1, 18)
+    days = schedule(NINE_TO_FIVE, [TRAINING_DAY, CHRISTMAS_EVE]).coming_days(tuesday_evening)
+    assert [(d.date_text, d.hours, d.is_today) for d in days] == [
+        ("Tuesday, December 1", "8:00 AM \u2013 5:00 PM", True),
+        ("Wednesday, December 2", "Closed (Staff training day)", False),
+        ("Thursday, December 3", "8:00 AM \u2013 5:00 PM", False),
+        ("Friday, December 4", "8:00 AM \u2013 5:00 PM", False),
+        ("Saturday, December 5", "Closed", False),
+        ("Sunday, December 6", "Closed", False),
+        ("Monday, December 7", "8:00 AM \u2013 5:00 PM", False),
+    ]
+    before_christmas = schedule(NINE_TO_FIVE, [CHRISTMAS_EVE]).coming_days(
+        chicago(2026, 12, 23, 9), 2
+    )
+    assert before_christmas[1].hours == "8:00 AM \u2013 12:00 PM (Christmas Eve hours)"

@@ -1,5 +1,6 @@
 """No page does a query per item: every page of the demo site needs the same number of SQL
-queries after the content grows (more articles, physicians, tags, closures) as before."""
+queries after the content grows (more articles, physicians, tags, closures, 20 offices) as
+before; the footer (the main office) is on every one of them."""
 
 from datetime import date, timedelta
 
@@ -11,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage
+from locations.models import LocationIndexPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from tests.blog.factories import ArticlePageFactory, relate, tag
 from tests.hours.factories import ClosureFactory
+from tests.locations.factories import WEEKDAYS_8_TO_5, LocationPageFactory
 from tests.physicians.factories import PhysicianPageFactory, education
 
 # Each page is built (a page-cache miss), under a content version read once.
@@ -44,6 +47,20 @@ def grow_content(how_many: int) -> None:
         tag(article, "running", f"topic {n}")
         relate(article, doctor)
         ClosureFactory(start_date=date(2027, 2, 1) + timedelta(days=3 * n))
+    grow_offices(20)
+
+
+def grow_offices(total: int) -> None:
+    """Offices up to `total`, each with a week, a closure of its own, and a physician there."""
+    index = LocationIndexPage.objects.get()
+    doctor = PhysicianPage.objects.get(slug="thomas-weber")
+    offices = list(doctor.locations.all())
+    for n in range(total - index.get_children().count()):
+        office = LocationPageFactory(parent=index, week=WEEKDAYS_8_TO_5)
+        ClosureFactory(start_date=date(2027, 6, 1) + timedelta(days=n), offices=[office])
+        offices.append(office)
+    doctor.locations.set(offices)
+    doctor.save_revision().publish()
 
 
 def test_query_count_stays_flat_as_content_grows(client, demo):
@@ -69,10 +86,13 @@ PINNED_QUERIES = {
     "blog.BlogIndexPage": 3,
     "blog.ArticlePage": 6,
     "physicians.PhysicianIndexPage": 3,
-    "physicians.PhysicianPage": 4,
+    "physicians.PhysicianPage": 5,  # + the offices where the physician sees patients
     "handouts.HandoutIndexPage": 4,
     "handouts.HandoutPage": 5,
     "hours.HolidayHoursPage": 1,
+    "locations.LocationIndexPage": 1,
+    "locations.LocationPage": 3,  # the page; its physicians with their photos
+    "locations.ContactPage": 1,
 }
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "blog",
     "appointments",
     "hours",
+    "locations",
     "handouts",
     "sitesearch",
     "translations",

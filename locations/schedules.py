@@ -1,0 +1,65 @@
+"""Each office's Schedule (hours/schedule.py) from what staff saved: its own week and time zone,
+and the closures and special hours for every office or ticked for it.
+
+However many offices a page shows, this costs the same queries: the offices' weekly hours come
+prefetched with them, and the closures still to come are read once for all of them.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from hours.models import Closure
+from hours.models.saved_schedule import (
+    HoursSummary,
+    office_schedules_for_request,
+    practice_time_zone,
+    summary,
+)
+from hours.schedule import DatedHours, Schedule, for_office
+
+
+def current_entries(now: datetime) -> list[DatedHours]:
+    """Closures and special hours not yet over anywhere (a day's margin: an office may be in
+    another time zone than the practice; each Schedule drops what is over where it is)."""
+    today = now.astimezone(practice_time_zone()).date()
+    current = Closure.objects.filter(end_date__gte=today - timedelta(days=1)).prefetch_related(
+        "special_hours", "locations"
+    )
+    return [closure.as_dated_hours() for closure in current]
+
+
+def office_schedule(office, entries: Iterable[DatedHours]) -> Schedule:
+    return Schedule(office.weekly_intervals(), for_office(entries, office.pk), office.tz)
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    office: "object"  # a LocationPage (not imported here: the models import this module)
+    schedule: Schedule
+    hours: HoursSummary
+
+
+def offices_with_hours(offices: Iterable, now: datetime | None = None) -> list[OfficeHours]:
+    """Each office with its schedule and what it says now. Pass offices with `weekly_hours`
+    prefetched (models/index.py's live_offices())."""
+    now = now or timezone.now()
+    entries = current_entries(now)
+    result = []
+    for office in offices:
+        schedule = office_schedule(office, entries)
+        result.append(OfficeHours(office, schedule, summary(schedule, now)))
+    return result
+
+
+def kept_offices_with_hours(request, now: datetime | None = None) -> list[OfficeHours]:
+    """The site's published offices and their schedules as the worker keeps them between
+    requests (website/site_memo.py): no query once kept; what they say now worked out afresh."""
+    now = now or timezone.now()
+    return [
+        OfficeHours(kept.page, kept.schedule, summary(kept.schedule, now))
+        for kept in office_schedules_for_request(request)
+        if kept.page is not None
+    ]
