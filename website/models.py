@@ -133,6 +133,7 @@ class HomePage(PageServingMixin, Page):
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
+        "conditions.ConditionIndexPage",
         "appointments.AppointmentRequestPage",
     ]
     max_count = 1

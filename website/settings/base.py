@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "appointments",
     "hours",
     "handouts",
+    "conditions",
     "sitesearch",
     "accounts",
     "wagtail.contrib.forms",
