@@ -10,9 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from blog.models import BlogIndexPage
+from blog.models import ArticlePage, BlogIndexPage
+from conditions.models import ConditionIndexPage, ConditionPage, TreatmentPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from tests.blog.factories import ArticlePageFactory, relate, tag
+from tests.conditions.factories import ConditionPageFactory, TreatmentPageFactory, publish
 from tests.hours.factories import ClosureFactory
 from tests.physicians.factories import PhysicianPageFactory, education
 
@@ -46,12 +48,34 @@ def grow_content(how_many: int) -> None:
         ClosureFactory(start_date=date(2027, 2, 1) + timedelta(days=3 * n))
 
 
+def grow_conditions(how_many: int) -> None:
+    """More conditions and treatments in the A-Z, each linked to the demo's article, treatment,
+    condition and physician, so every page showing those links has more of them."""
+    index = ConditionIndexPage.objects.get()
+    doctor = PhysicianPage.objects.get(slug="thomas-weber")
+    article = ArticlePage.objects.get(slug="running-with-back-pain")
+    facet = ConditionPage.objects.get(slug="facet-joint-pain")
+    injections = TreatmentPage.objects.get(slug="facet-joint-injections")
+    for _ in range(how_many):
+        treatment = TreatmentPageFactory(parent=index)
+        treatment.physicians = [doctor]
+        publish(treatment)
+        facet.treatments.add(treatment)
+        condition = ConditionPageFactory(parent=index)
+        condition.treatments = [injections, treatment]
+        condition.related_articles = [article]
+        condition.physicians = [doctor]
+        publish(condition)
+    publish(facet)
+
+
 def test_query_count_stays_flat_as_content_grows(client, demo):
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
-    urls += ["/blog/tags/running/", "/blog/feed/"]
+    urls += ["/blog/tags/running/", "/blog/feed/", "/conditions-treatments/?area=low-back"]
     before = {url: queries_for(client, url) for url in urls}
     search_before = queries_for(client, "/search/?q=back")
     grow_content(15)
+    grow_conditions(30)
     after = {url: queries_for(client, url) for url in urls}
     grown = {url: (before[url], after[url]) for url in urls if after[url] != before[url]}
     assert not grown, f"queries grew with content (before, after): {grown}"
@@ -67,12 +91,15 @@ PINNED_QUERIES = {
     "website.HomePage": 6,
     "website.StandardPage": 1,
     "blog.BlogIndexPage": 3,
-    "blog.ArticlePage": 6,
+    "blog.ArticlePage": 7,
     "physicians.PhysicianIndexPage": 3,
     "physicians.PhysicianPage": 4,
     "handouts.HandoutIndexPage": 4,
-    "handouts.HandoutPage": 5,
+    "handouts.HandoutPage": 4,
     "hours.HolidayHoursPage": 1,
+    "conditions.ConditionIndexPage": 3,
+    "conditions.ConditionPage": 7,
+    "conditions.TreatmentPage": 5,
 }
 
 
