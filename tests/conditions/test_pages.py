@@ -135,3 +135,17 @@ def test_edit_forms_open_with_their_tabs(admin_client, index):
         admin_client.get(f"/admin/pages/add/conditions/conditionpage/{index.pk}/").status_code
         == 200
     )
+
+
+@pytest.mark.parametrize("area", ["neck", "legs"])
+def test_a_real_area_is_cached(client, index, area):
+    url = f"/conditions-treatments/?area={area}"
+    assert client.get(url)["X-Cache"] == "MISS"
+    assert client.get(url)["X-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize("area", ["elbow", "NECK", " neck", "", "neck&area=neck", "x" * 300])
+def test_junk_areas_are_served_but_never_cached(client, index, area):
+    url = f"/conditions-treatments/?area={area}"
+    assert client.get(url).status_code == 200
+    assert "X-Cache" not in client.get(url), f"{url} was cached"
