@@ -3,6 +3,8 @@ treatment pages' sections and links, the editor's tabs, search and the sitemap."
 
 import pytest
 
+from conditions.models import ConditionPage, TreatmentPage
+from medical_review.reviews import pages_due_for_review, review_models
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from tests.handouts.factories import ConditionFactory, handout_site
 from tests.physicians.factories import PhysicianIndexPageFactory, PhysicianPageFactory
@@ -149,3 +151,12 @@ def test_junk_areas_are_served_but_never_cached(client, index, area):
     url = f"/conditions-treatments/?area={area}"
     assert client.get(url).status_code == 200
     assert "X-Cache" not in client.get(url), f"{url} was cached"
+
+
+def test_both_kinds_are_on_the_reviews_due_dashboard(index):
+
+    assert {ConditionPage, TreatmentPage} <= set(review_models())
+    condition = ConditionPageFactory(parent=index, title="Never reviewed condition")
+    treatment = TreatmentPageFactory(parent=index, title="Never reviewed treatment")
+    due = {review.page.pk: review.status for review in pages_due_for_review()}
+    assert due[condition.pk] == due[treatment.pk] == "not reviewed"
