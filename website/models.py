@@ -134,6 +134,7 @@ class HomePage(PageServingMixin, Page):
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
         "conditions.ConditionIndexPage",
+        "notices.NoticePage",
         "appointments.AppointmentRequestPage",
     ]
     max_count = 1

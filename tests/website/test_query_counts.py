@@ -100,6 +100,7 @@ PINNED_QUERIES = {
     "conditions.ConditionIndexPage": 3,
     "conditions.ConditionPage": 7,
     "conditions.TreatmentPage": 5,
+    "notices.NoticePage": 2,
 }
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hours",
     "handouts",
     "conditions",
+    "notices",
     "sitesearch",
     "accounts",
     "wagtail.contrib.forms",
