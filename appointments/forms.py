@@ -5,6 +5,8 @@ import phonenumbers
 from django import forms
 from django.utils import timezone
 
+from patients.models import plan_names
+
 from .models.requests import (
     AppointmentRequest,
     Captcha,
@@ -19,6 +21,7 @@ from .recaptcha import RecaptchaField, recaptcha_enabled
 from .spam import HONEYPOT_FIELD
 
 PHONE_EXAMPLE = "(312) 555-0142"
+INSURANCE_SUGGESTIONS_ID = "insurance-plans"
 
 
 class AppointmentRequestForm(forms.ModelForm):
@@ -118,6 +121,11 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["phone"].widget.input_type = "tel"
         self.fields["email"].widget.input_type = "email"
         self.fields[HONEYPOT_FIELD].widget.attrs["tabindex"] = "-1"
+        # The plans we accept (patients' Insurance plans snippet), offered as the patient types;
+        # any other plan is still accepted as typed.
+        self.insurance_suggestions = plan_names()
+        if self.insurance_suggestions:
+            self.fields["insurance"].widget.attrs["list"] = INSURANCE_SUGGESTIONS_ID
         if recaptcha_enabled():
             self.fields["captcha"] = RecaptchaField(remote_ip=remote_ip)
 

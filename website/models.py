@@ -135,6 +135,8 @@ class HomePage(PageServingMixin, Page):
         "handouts.HandoutIndexPage",
         "conditions.ConditionIndexPage",
         "notices.NoticePage",
+        "patients.NewPatientsPage",
+        "patients.QuestionsPage",
         "appointments.AppointmentRequestPage",
     ]
     max_count = 1

@@ -16,6 +16,7 @@ from physicians.models import PhysicianIndexPage, PhysicianPage
 from tests.blog.factories import ArticlePageFactory, relate, tag
 from tests.conditions.factories import ConditionPageFactory, TreatmentPageFactory, publish
 from tests.hours.factories import ClosureFactory
+from tests.patients.factories import InsurancePlanFactory
 from tests.physicians.factories import PhysicianPageFactory, education
 
 # Each page is built (a page-cache miss), under a content version read once.
@@ -50,7 +51,8 @@ def grow_content(how_many: int) -> None:
 
 def grow_conditions(how_many: int) -> None:
     """More conditions and treatments in the A-Z, each linked to the demo's article, treatment,
-    condition and physician, so every page showing those links has more of them."""
+    condition and physician, so every page showing those links has more of them; and more
+    insurance plans (New patients, the appointment form's suggestions)."""
     index = ConditionIndexPage.objects.get()
     doctor = PhysicianPage.objects.get(slug="thomas-weber")
     article = ArticlePage.objects.get(slug="running-with-back-pain")
@@ -67,6 +69,8 @@ def grow_conditions(how_many: int) -> None:
         condition.physicians = [doctor]
         publish(condition)
     publish(facet)
+    for n in range(how_many):
+        InsurancePlanFactory(name=f"Plan {n}")
 
 
 def test_query_count_stays_flat_as_content_grows(client, demo):
@@ -101,6 +105,8 @@ PINNED_QUERIES = {
     "conditions.ConditionPage": 7,
     "conditions.TreatmentPage": 5,
     "notices.NoticePage": 2,
+    "patients.NewPatientsPage": 3,
+    "patients.QuestionsPage": 1,
 }
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "handouts",
     "conditions",
     "notices",
+    "patients",
     "sitesearch",
     "accounts",
     "wagtail.contrib.forms",
