@@ -82,7 +82,7 @@ PRIVACY_PRACTICES = {
 }
 
 NONDISCRIMINATION = {
-    "title": "Nondiscrimination and language assistance",
+    "title": "Nondiscrimination notice",
     "slug": "nondiscrimination",
     "intro": "We treat everyone fairly, and we offer free help in your language and with "
     "disabilities.",
@@ -102,7 +102,8 @@ NONDISCRIMINATION = {
         ),
         p(
             "If you need these services, tell our front desk or call (312) 555-0142 and ask "
-            "for our Civil Rights Coordinator."
+            'for our Civil Rights Coordinator. <a href="/language-assistance/">Free language '
+            "assistance</a> is described in many languages."
         ),
         h2("If you believe we have discriminated"),
         p(
@@ -111,6 +112,21 @@ NONDISCRIMINATION = {
             "phone; the coordinator is available to help you. You can also file a civil rights "
             "complaint with the U.S. Department of Health and Human Services, Office for Civil "
             "Rights, at ocrportal.hhs.gov, or by phone at 1-800-368-1019 (TDD 1-800-537-7697)."
+        ),
+    ],
+}
+
+LANGUAGE_ASSISTANCE = {
+    "title": "Free language assistance",
+    "slug": "language-assistance",
+    "intro": "Free interpreters and translated information, and free aids for people with "
+    "disabilities, in many languages.",
+    "body": [
+        p(
+            "We provide free language assistance services, and free aids and services for "
+            "people with disabilities, so you can talk with us and understand your care. Ask "
+            "our front desk, or call us. Below, the same in the languages most spoken in "
+            "Illinois."
         ),
     ],
 }
@@ -160,8 +176,9 @@ ACCESSIBILITY = {
         h2("The standard we aim for"),
         p(
             "This website aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at "
-            "level AA. It works with a keyboard alone, with screen readers and when zoomed to "
-            "400%. Every handout has a large-print version and a PDF."
+            "level AA. It works with a keyboard alone and with screen readers, and fits a "
+            "phone's screen without scrolling sideways. Every handout has a large-print version "
+            "and a PDF."
         ),
         h2("How we test it"),
         ul(
@@ -180,4 +197,10 @@ ACCESSIBILITY = {
     ],
 }
 
-NOTICES = [PRIVACY_PRACTICES, NONDISCRIMINATION, GOOD_FAITH_ESTIMATE, ACCESSIBILITY]
+NOTICES = [
+    PRIVACY_PRACTICES,
+    NONDISCRIMINATION,
+    LANGUAGE_ASSISTANCE,
+    GOOD_FAITH_ESTIMATE,
+    ACCESSIBILITY,
+]

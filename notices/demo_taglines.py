@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001  (the taglines are written in their own scripts on purpose)
-"""Language-assistance taglines for the demo's nondiscrimination notice: English and the 15
+"""Taglines for the demo's language assistance notice: English and the 15
 languages other than English most spoken in Illinois by people with limited English (the list
 HHS published for Section 1557), each in its own language and script. {phone} is where the
 practice's number goes. Staff edit them on the notice's "Language taglines" tab; a qualified

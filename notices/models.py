@@ -1,10 +1,12 @@
 """The notices a practice's website must carry, each a page with an effective date, all linked
-from every page's footer: the HIPAA Notice of Privacy Practices, the nondiscrimination notice
-with its language-assistance taglines, the good faith estimate notice, the accessibility
-statement. Their wording is the practice's (and its compliance officer's) to settle: until an
-editor ticks "Reviewed by our compliance officer", the admin shows each one as not yet reviewed.
+from every page's footer: the HIPAA Notice of Privacy Practices, the nondiscrimination notice,
+the notice of free language assistance (its taglines, one per language), the good faith
+estimate notice, the accessibility statement. Their wording is the practice's (and its
+compliance officer's) to settle: until an editor ticks "Reviewed by our compliance officer",
+the admin shows each one as not yet reviewed.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
@@ -89,6 +91,12 @@ class LanguageTagline(Orderable):
     )
     language_code = models.CharField(
         max_length=20,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                "A language code such as 'es', 'zh-Hant' or 'pt-BR'.",
+            )
+        ],
         help_text="Its code (BCP 47), e.g. 'es', 'zh-Hant', 'ar': screen readers use it to "
         "read the tagline in the right voice.",
     )

@@ -160,3 +160,13 @@ def test_both_kinds_are_on_the_reviews_due_dashboard(index):
     treatment = TreatmentPageFactory(parent=index, title="Never reviewed treatment")
     due = {review.page.pk: review.status for review in pages_due_for_review()}
     assert due[condition.pk] == due[treatment.pk] == "not reviewed"
+
+
+def test_a_preview_shows_links_chosen_but_not_saved(index):
+    treatment = TreatmentPageFactory(parent=index, title="Facet joint injections", slug="fji")
+    condition = ConditionPageFactory(parent=index)
+    condition.treatments = [treatment]  # chosen in the editor, not saved yet
+    response = condition.make_preview_request()
+    assert response.status_code == 200
+    assert 'href="/conditions-treatments/fji/"' in response.content.decode()
+    assert not ConditionPage.objects.get(pk=condition.pk).treatments.exists()

@@ -5,6 +5,7 @@ admin marks a notice not yet approved by the compliance officer; the demo's four
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 DEMO_NOTICES = {
     "/notice-of-privacy-practices/": "Notice of Privacy Practices",
-    "/nondiscrimination/": "Nondiscrimination and language assistance",
+    "/nondiscrimination/": "Nondiscrimination notice",
+    "/language-assistance/": "Free language assistance",
     "/good-faith-estimate/": "Your right to a good faith estimate",
     "/accessibility/": "Accessibility statement",
 }
@@ -78,11 +80,11 @@ def test_demo_has_the_four_notices_linked_from_the_footer(client, demo):
 
 
 def test_demo_taglines_cover_english_and_fifteen_languages_in_their_scripts(client, demo):
-    taglines = LanguageTagline.objects.filter(page__slug="nondiscrimination")
+    taglines = LanguageTagline.objects.filter(page__slug="language-assistance")
     codes = [tagline.language_code for tagline in taglines]
     assert codes[0] == "en" and len(set(codes) - {"en"}) >= 15
     assert all("{phone}" in tagline.text for tagline in taglines)
-    html = client.get("/nondiscrimination/").content.decode()
+    html = client.get("/language-assistance/").content.decode()
     for code, sample in [
         ("zh-Hant", "繁體中文"),
         ("ar", "العربية"),
@@ -101,3 +103,20 @@ def test_a_second_run_changes_nothing(demo):
         Revision.objects.count(),
         LanguageTagline.objects.count(),
     ) == counts
+
+
+def test_a_notice_published_later_joins_every_footer_at_once(client, home_page):
+    assert "Notices" not in client.get("/").content.decode()
+    NoticePageFactory(parent=home_page, slug="accessibility", title="Accessibility statement")
+    assert (
+        '<a href="/accessibility/">Accessibility statement</a>' in client.get("/").content.decode()
+    )
+
+
+@pytest.mark.parametrize("code", ["es", "zh-Hant", "pt-BR", "yue"])
+def test_language_codes_are_checked(home_page, code):
+    notice = NoticePageFactory(parent=home_page)
+    LanguageTagline(page=notice, language="x", language_code=code, text="t").full_clean()
+    bad = LanguageTagline(page=notice, language="x", language_code='es" onload="x', text="t")
+    with pytest.raises(ValidationError):
+        bad.full_clean()
