@@ -112,10 +112,17 @@ class NewPatientsPage(PageServingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # "Find your plan": a plain GET form, no JavaScript. Any text is a search, so such a
+        # page is never cached (website/page_cache.py keeps only parameters a view vouches for).
+        wanted = " ".join(request.GET.get("plan", "").split())[:100]
+        plans = InsurancePlan.objects.all()
+        if wanted:
+            plans = plans.filter(name__icontains=wanted)
         context.update(
             first_sections=self.filled(self.sections),
             later_sections=self.filled(self.later_sections),
-            insurance_plans=list(InsurancePlan.objects.all()),
+            insurance_plans=list(plans),
+            plan_query=wanted,
         )
         return context
 

@@ -7,7 +7,7 @@ from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_s
 
 pytestmark = pytest.mark.browser
 
-PATHS = ["/new-patients/", "/questions/", "/request-appointment/"]
+PATHS = ["/new-patients/", "/new-patients/?plan=medicare", "/questions/", "/request-appointment/"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

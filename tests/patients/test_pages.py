@@ -126,3 +126,17 @@ def test_a_second_run_changes_nothing(demo):
         InsurancePlan.objects.count(),
         get_document_model().objects.count(),
     ) == counts
+
+
+def test_patients_find_their_plan_without_javascript(client, home_page):
+    NewPatientsPageFactory(parent=home_page)
+    InsurancePlanFactory(name="Medicare Advantage plans")
+    InsurancePlanFactory(name="HMO plans")
+    response = client.get("/new-patients/?plan=medicare")
+    html = response.content.decode()
+    assert "Medicare Advantage plans" in html and "<strong>HMO plans</strong>" not in html
+    assert "1 plan matches “medicare”." in html
+    assert "X-Cache" not in response  # any text is a search: never cached
+    html = client.get("/new-patients/?plan=acme").content.decode()
+    assert "No plan in our list matches “acme”." in html
+    assert "Don't see your plan? Call us at" in html
