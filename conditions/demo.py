@@ -48,7 +48,9 @@ def load(stdout) -> None:
         symptoms=[("symptom", _item(*row)) for row in seed.FACET_JOINT_PAIN["symptoms"]],
         causes=[("cause", _item(*row)) for row in seed.FACET_JOINT_PAIN["causes"]],
         care_cards=[("care_card", card) for card in seed.FACET_CARE_CARDS],
-        handout_condition=Condition.objects.filter(name=HANDOUT_CONDITION, page=None).first(),
+        handout_condition=Condition.objects.filter(
+            name=HANDOUT_CONDITION, condition_page=None
+        ).first(),
         **_review(weber),
     )
     facet.treatments = TreatmentPage.objects.filter(slug__in=seed.FACET_TREATMENTS)

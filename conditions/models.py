@@ -193,7 +193,7 @@ class ConditionPage(ClinicalTopicPage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="page",
+        related_name="condition_page",
         verbose_name="self-care handouts",
         help_text="The handout condition whose programs are self-care for it. Each of those "
         "handouts links back to this page.",

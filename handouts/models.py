@@ -207,14 +207,14 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     @cached_property
     def condition_list(self) -> list[Condition]:
         """The handout's conditions, each with the condition page that takes it as self-care
-        (`condition.page`, the OneToOneField in conditions/models.py), read in one query for the
-        header, the links back and the JSON-LD."""
-        return list(self.conditions.select_related("page").order_by("name"))
+        (`condition.condition_page`, the OneToOneField in conditions/models.py), read in one
+        query for the header, the links back and the JSON-LD."""
+        return list(self.conditions.select_related("condition_page").order_by("name"))
 
     @property
     def condition_pages(self) -> list[Page]:
         """Live condition pages this program is self-care for: the page's own link, shown here."""
-        pages = [getattr(condition, "page", None) for condition in self.condition_list]
+        pages = [getattr(condition, "condition_page", None) for condition in self.condition_list]
         return [page for page in pages if page is not None and page.live]
 
     @property
