@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from locations.models import LocationPage
+from patients.models import plan_names
 from physicians.models import PhysicianPage
 from website.page_serving import public
 
@@ -23,6 +24,7 @@ from .recaptcha import RecaptchaField, recaptcha_enabled
 from .spam import HONEYPOT_FIELD
 
 PHONE_EXAMPLE = "(312) 555-0142"
+INSURANCE_SUGGESTIONS_ID = "insurance-plans"
 
 
 class AppointmentRequestForm(forms.ModelForm):
@@ -127,6 +129,11 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["email"].widget.input_type = "email"
         self.fields[HONEYPOT_FIELD].widget.attrs["tabindex"] = "-1"
         self._offer_offices_and_physicians()
+        # The plans we accept (patients' Insurance plans snippet), offered as the patient types;
+        # any other plan is still accepted as typed.
+        self.insurance_suggestions = plan_names()
+        if self.insurance_suggestions:
+            self.fields["insurance"].widget.attrs["list"] = INSURANCE_SUGGESTIONS_ID
         if recaptcha_enabled():
             self.fields["captcha"] = RecaptchaField(remote_ip=remote_ip)
 

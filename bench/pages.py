@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "article": "blog.ArticlePage",
     "blog_index": "blog.BlogIndexPage",
     "handout": "handouts.HandoutPage",
+    "condition": "conditions.ConditionPage",
     "hours": "hours.HolidayHoursPage",
     "locations": "locations.LocationIndexPage",
     "location": "locations.LocationPage",

@@ -235,6 +235,14 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
         """The article's tags, read once for the tag list, the JSON-LD and the related reading."""
         return list(self.tags.all())
 
+    @cached_property
+    def about_conditions(self) -> list[Page]:
+        """The condition pages that list this article. The link is chosen on the condition page
+        (conditions/models.py) and shown on both; only what a link needs is read."""
+        if self.pk is None:
+            return []
+        return list(public(self.condition_pages.live()).order_by("title").only(*PAGE_LINK_FIELDS))
+
     def related(self, limit: int = 3) -> list[Page]:
         """Related reading: the pages editors chose, else live articles sharing a tag. Only a
         link is shown for each, so only what a link needs is read (no specific pages)."""

@@ -5,6 +5,7 @@ program, with /large-print/, /pdf/ and /large-print/pdf/ beside it.
 """
 
 import logging
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
@@ -202,6 +203,19 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
 
     class Meta:
         verbose_name = "handout (home exercise program)"
+
+    @cached_property
+    def condition_list(self) -> list[Condition]:
+        """The handout's conditions, each with the condition page that takes it as self-care
+        (`condition.condition_page`, the OneToOneField in conditions/models.py), read in one
+        query for the header, the links back and the JSON-LD."""
+        return list(self.conditions.select_related("condition_page").order_by("name"))
+
+    @property
+    def condition_pages(self) -> list[Page]:
+        """Live condition pages this program is self-care for: the page's own link, shown here."""
+        pages = [getattr(condition, "condition_page", None) for condition in self.condition_list]
+        return [page for page in pages if page is not None and page.live]
 
     @property
     def how_to_use(self) -> list[tuple[str, str]]:

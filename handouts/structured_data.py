@@ -14,7 +14,7 @@ def handout_nodes(page, request) -> list[dict]:
         publisher={"@id": clinic_id()},
         about=[
             {"@type": "MedicalCondition", "name": condition.name}
-            for condition in page.conditions.all()
+            for condition in page.condition_list
         ],
     )
     citations = [citation_node(block.value) for block in page.citations]

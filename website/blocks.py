@@ -119,6 +119,22 @@ class CareCardBlock(blocks.StructBlock):
         template = "components/blocks/care_card.html"
 
 
+class FAQBlock(blocks.StructBlock):
+    """One question patients ask, with its answer. Treatment pages and the FAQ page list these,
+    and say so in JSON-LD (FAQPage) through `faq_page_node` in website/structured_data.py."""
+
+    question = blocks.CharBlock(max_length=200, help_text="As a patient would ask it.")
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = "Question and answer"
+        template = "components/blocks/faq.html"
+
+
+# The StreamField value every FAQ list uses: `StreamField(FAQ_BLOCKS, blank=True)`.
+FAQ_BLOCKS = [("faq", FAQBlock())]
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 

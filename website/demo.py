@@ -72,6 +72,13 @@ PRIVACY_NOTICE = [
         "<p>This website uses no third-party analytics, advertising or tracking pixels. "
         "The appointment form uses Google reCAPTCHA to keep out automated spam.</p>",
     ),
+    ("heading", {"text": "This notice and your medical records", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>This notice is about this website only: what it does with what you type into it. "
+        "How we use and share your medical information as a patient, and your rights over it, "
+        'are in our <a href="/notice-of-privacy-practices/">Notice of Privacy Practices</a>.</p>',
+    ),
     ("heading", {"text": "How long we keep it", "level": "h2"}),
     (
         "paragraph",

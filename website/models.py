@@ -137,6 +137,10 @@ class HomePage(PageServingMixin, Page):
         "physicians.PhysicianIndexPage",
         "blog.BlogIndexPage",
         "handouts.HandoutIndexPage",
+        "conditions.ConditionIndexPage",
+        "notices.NoticePage",
+        "patients.NewPatientsPage",
+        "patients.QuestionsPage",
         "appointments.AppointmentRequestPage",
     ]
     max_count = 1

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {"set-cookie", "x-cache", "content-length"}
 # Query parameters that change the page; any other parameter bypasses the cache entirely. Even
 # these are kept only when the view accepted their values (accept_query).
-CACHEABLE_QUERY_PARAMETERS = {"page", "condition"}
+CACHEABLE_QUERY_PARAMETERS = {"page", "condition", "area"}
 
 
 def accept_query(request, *names: str) -> None:

@@ -12,6 +12,7 @@ page names a node on another by `{"@id": page_node_id(other_page, "physician", r
 import json
 
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
@@ -105,3 +106,23 @@ def render_graph(graph: dict) -> str:
     text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def faq_page_node(page, faq_stream, request=None) -> dict | None:
+    """A FAQPage node for a page's questions (a StreamField of website.blocks.FAQBlock), or None
+    when it has none. Answers are plain text: schema.org allows markup, search engines strip it."""
+    questions = [
+        {
+            "@type": "Question",
+            "name": block.value["question"],
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": " ".join(strip_tags(block.value["answer"].source).split()),
+            },
+        }
+        for block in faq_stream
+        if block.block_type == "faq"
+    ]
+    if not questions:
+        return None
+    return page_node(page, "FAQPage", "faq", request, mainEntity=questions)

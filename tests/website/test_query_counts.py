@@ -11,12 +11,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from blog.models import BlogIndexPage
+from blog.models import ArticlePage, BlogIndexPage
+from conditions.models import ConditionIndexPage, ConditionPage, TreatmentPage
 from locations.models import LocationIndexPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from tests.blog.factories import ArticlePageFactory, relate, tag
+from tests.conditions.factories import ConditionPageFactory, TreatmentPageFactory, publish
 from tests.hours.factories import ClosureFactory
 from tests.locations.factories import WEEKDAYS_8_TO_5, LocationPageFactory
+from tests.patients.factories import InsurancePlanFactory
 from tests.physicians.factories import PhysicianPageFactory, education
 
 # Each page is built (a page-cache miss), under a content version read once.
@@ -53,7 +56,7 @@ def grow_content(how_many: int) -> None:
 def grow_offices(total: int) -> None:
     """Offices up to `total`, each with a week, a closure of its own, and a physician there."""
     index = LocationIndexPage.objects.get()
-    doctor = PhysicianPage.objects.get(slug="thomas-weber")
+    doctor = PhysicianPage.objects.get(slug="thomas-weber", locale__language_code="en")
     offices = list(doctor.locations.all())
     for n in range(total - index.get_children().count()):
         office = LocationPageFactory(parent=index, week=WEEKDAYS_8_TO_5)
@@ -63,12 +66,37 @@ def grow_offices(total: int) -> None:
     doctor.save_revision().publish()
 
 
+def grow_conditions(how_many: int) -> None:
+    """More conditions and treatments in the A-Z, each linked to the demo's article, treatment,
+    condition and physician, so every page showing those links has more of them; and more
+    insurance plans (New patients, the appointment form's suggestions)."""
+    index = ConditionIndexPage.objects.get()
+    doctor = PhysicianPage.objects.get(slug="thomas-weber", locale__language_code="en")
+    article = ArticlePage.objects.get(slug="running-with-back-pain")
+    facet = ConditionPage.objects.get(slug="facet-joint-pain")
+    injections = TreatmentPage.objects.get(slug="facet-joint-injections")
+    for _ in range(how_many):
+        treatment = TreatmentPageFactory(parent=index)
+        treatment.physicians = [doctor]
+        publish(treatment)
+        facet.treatments.add(treatment)
+        condition = ConditionPageFactory(parent=index)
+        condition.treatments = [injections, treatment]
+        condition.related_articles = [article]
+        condition.physicians = [doctor]
+        publish(condition)
+    publish(facet)
+    for n in range(how_many):
+        InsurancePlanFactory(name=f"Plan {n}")
+
+
 def test_query_count_stays_flat_as_content_grows(client, demo):
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
-    urls += ["/blog/tags/running/", "/blog/feed/"]
+    urls += ["/blog/tags/running/", "/blog/feed/", "/conditions-treatments/?area=low-back"]
     before = {url: queries_for(client, url) for url in urls}
     search_before = queries_for(client, "/search/?q=back")
     grow_content(15)
+    grow_conditions(30)
     after = {url: queries_for(client, url) for url in urls}
     grown = {url: (before[url], after[url]) for url in urls if after[url] != before[url]}
     assert not grown, f"queries grew with content (before, after): {grown}"
@@ -84,15 +112,21 @@ PINNED_QUERIES = {
     "website.HomePage": 6,
     "website.StandardPage": 1,
     "blog.BlogIndexPage": 3,
-    "blog.ArticlePage": 6,
+    "blog.ArticlePage": 7,
     "physicians.PhysicianIndexPage": 3,
     "physicians.PhysicianPage": 5,  # + the offices where the physician sees patients
     "handouts.HandoutIndexPage": 4,
-    "handouts.HandoutPage": 5,
+    "handouts.HandoutPage": 4,
     "hours.HolidayHoursPage": 1,
     "locations.LocationIndexPage": 1,
     "locations.LocationPage": 3,  # the page; its physicians with their photos
     "locations.ContactPage": 1,
+    "conditions.ConditionIndexPage": 3,
+    "conditions.ConditionPage": 7,
+    "conditions.TreatmentPage": 5,
+    "notices.NoticePage": 2,
+    "patients.NewPatientsPage": 3,
+    "patients.QuestionsPage": 1,
 }
 
 

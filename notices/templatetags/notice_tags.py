@@ -1,0 +1,16 @@
+from django import template
+
+from website.page_serving import public
+
+from ..models import NoticePage
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def notice_links(context) -> list[tuple[str, str]]:
+    """(title, URL) of each live notice, in page-tree order, for the footer. The footer is kept
+    by the worker (site_footer in website_tags), so this runs once per content version."""
+    request = context.get("request")
+    pages = public(NoticePage.objects.live()).order_by("path").only("title", "url_path", "path")
+    return [(page.title, page.get_url(request)) for page in pages]
