@@ -225,6 +225,15 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
         context["large_print_url"] = pdf.web_path(self, pdf.LARGE_PRINT)
         return context
 
+    # The editor's preview panel shows either version; "Open in new tab" keeps the mode chosen.
+    LARGE_PRINT_PREVIEW = "large-print"
+    preview_modes = [("", "Standard print"), (LARGE_PRINT_PREVIEW, "Large print")]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == self.LARGE_PRINT_PREVIEW:
+            return self.large_print(request)
+        return super().serve_preview(request, mode_name)
+
     @path("large-print/", name="large_print")
     def large_print(self, request):
         return self.render(request, large_print=True)
