@@ -15,11 +15,33 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 # How long a review holds when the editor does not set the next date themselves.
 DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
 # Pages due within this many days are listed on the dashboard and in the weekly email.
 DUE_SOON_DAYS = 30
+
+
+@register_setting(icon="tasks")
+class MedicalReviewSettings(BaseGenericSetting):
+    """Which workflow clinical pages go through before they are published. A migration creates
+    the physicians' sign-off workflow and chooses it here."""
+
+    sign_off_workflow = models.ForeignKey(
+        "wagtailcore.Workflow",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Every clinical page (articles, handouts, …) goes through this workflow: "
+        "editors submit, a physician approves. Empty: clinical pages publish like any other.",
+    )
+
+    panels = [FieldPanel("sign_off_workflow")]
+
+    class Meta:
+        verbose_name = "medical review"
 
 
 class MedicalReviewMixin(models.Model):
@@ -50,8 +72,29 @@ class MedicalReviewMixin(models.Model):
         FieldPanel("next_review_due"),
     ]
 
+    # Clinical: goes through the physicians' sign-off (sign_off.is_clinical reads this).
+    requires_sign_off = True
+    # How long a physician's sign-off holds for this page type; a type may set its own.
+    review_interval = DEFAULT_REVIEW_INTERVAL
+
     class Meta:
         abstract = True
+
+    def get_workflow(self):
+        """Clinical pages go through the physicians' sign-off wherever they sit in the tree
+        (Wagtail otherwise looks for a workflow assigned to the page or an ancestor)."""
+        from .sign_off import sign_off_workflow
+
+        return sign_off_workflow() or super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def permissions_for_user(self, user):
+        from .permissions import ClinicalPagePermissionTester
+
+        return ClinicalPagePermissionTester(user, self)
 
     def clean(self):
         super().clean()
@@ -71,7 +114,7 @@ class MedicalReviewMixin(models.Model):
         if errors:
             raise ValidationError(errors)
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = self.last_reviewed + DEFAULT_REVIEW_INTERVAL
+            self.next_review_due = self.last_reviewed + self.review_interval
 
     # The page's other links to physicians (an article's author), read with the reviewer.
     physician_fields: tuple[str, ...] = ()

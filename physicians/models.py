@@ -1,5 +1,6 @@
 """The practice's physicians: a listing page and one profile page per physician."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -106,6 +107,15 @@ class PhysicianPage(PageServingMixin, Page):
     biography = RichTextField(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True
     )
+    admin_account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="physician_page",
+        help_text="The physician's own sign-in. When they approve a clinical page in the "
+        "Physicians group's sign-off, the page names them as its reviewer.",
+    )
 
     objects = PageManager.from_queryset(PhysicianPageQuerySet)()
 
@@ -133,6 +143,7 @@ class PhysicianPage(PageServingMixin, Page):
             ObjectList(content_panels, heading="Profile"),
             ObjectList(qualification_panels, heading="Qualifications"),
             ObjectList([FieldPanel("biography")], heading="Biography"),
+            ObjectList([FieldPanel("admin_account")], heading="Sign-off"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]

@@ -5,9 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.test import Client
 
-from tests.accounts.factories import StaffFactory, login_verified
+from tests.accounts.factories import StaffFactory, browser_signed_in
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from tests.handouts.factories import handout_site
 from tests.physicians.factories import PhysicianIndexPageFactory, PhysicianPageFactory
@@ -31,16 +30,6 @@ def site_pages(home_page, media_in_tmp):
     return {"home": home_page, "physician": doctor, "article": article, "handout": handout}
 
 
-def signed_in(page, live_server, user) -> None:
-    """Gives Chromium the session of a user who signed in with both factors."""
-    client = Client()
-    login_verified(client, user)
-    session = client.cookies["sessionid"]
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": session.value, "url": live_server.url}]
-    )
-
-
 def open_preview_panel(page, editor_url: str) -> None:
     """Opens the editor and its preview panel (Wagtail remembers an open panel across pages)."""
     page.goto(editor_url)
@@ -57,7 +46,7 @@ def preview_frame_text(page, live_server, page_id: int) -> str:
 
 
 def test_the_editor_shows_the_page_inside_the_preview_panel(page, live_server, site_pages):
-    signed_in(page, live_server, StaffFactory(is_superuser=True))
+    browser_signed_in(page, live_server, StaffFactory(is_superuser=True))
     for name in ("home", "physician", "article", "handout"):
         shown = preview_frame_text(page, live_server, site_pages[name].pk)
         expected = site_pages[name].specific
@@ -68,7 +57,7 @@ def test_the_editor_shows_the_page_inside_the_preview_panel(page, live_server, s
 
 
 def test_the_handout_large_print_preview_mode_is_framed(page, live_server, site_pages):
-    signed_in(page, live_server, StaffFactory(is_superuser=True))
+    browser_signed_in(page, live_server, StaffFactory(is_superuser=True))
     handout = site_pages["handout"]
     open_preview_panel(page, f"{live_server.url}/admin/pages/{handout.pk}/edit/")
     page.get_by_label("Preview mode").select_option(label="Large print")
