@@ -24,11 +24,12 @@ from wagtail.search import index
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
 from website.page_cache import accept_query
+from website.page_forms import PracticePageForm
 from website.page_serving import PageServingMixin, public
 
 from . import pdf
 from .blocks import RECOMMENDED_MAX_EXERCISES, CitationBlock, ExerciseProgramBlock
-from .panels import ProgramLengthPanel
+from .panels import CareCardCheckPanel, ProgramLengthPanel
 from .qr import qr_svg_data_uri
 from .structured_data import handout_nodes
 
@@ -163,6 +164,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     parent_page_types = ["handouts.HandoutIndexPage"]
     subpage_types = []
     template = "handouts/handout_page.html"
+    base_form_class = PracticePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -180,7 +182,11 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
         ),
     ]
     exercise_panels = [ProgramLengthPanel(heading="Program length"), FieldPanel("exercises")]
-    safety_panels = [FieldPanel("precautions"), FieldPanel("care_cards")]
+    safety_panels = [
+        CareCardCheckPanel(heading="Care cards"),
+        FieldPanel("precautions"),
+        FieldPanel("care_cards"),
+    ]
     source_panels = [FieldPanel("citations")]
     edit_handler = TabbedInterface(
         [

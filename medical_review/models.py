@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -21,6 +22,25 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
 # Pages due within this many days are listed on the dashboard and in the weekly email.
 DUE_SOON_DAYS = 30
+
+
+class ReviewerCheckPanel(HelpPanel):
+    """A warning on the Medical review tab while no physician is named as reviewer."""
+
+    NOTE = (
+        "No physician is named as having reviewed this page. Submit it to the physicians' "
+        "sign-off: the physician who approves it is named here, with the date."
+    )
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.content = format_html(
+                '<div class="help-block help-warning"><p>{}</p></div>', self.panel.NOTE
+            )
+
+        def is_shown(self):
+            return not getattr(self.instance, "reviewed_by_id", None)
 
 
 @register_setting(icon="tasks")
@@ -67,6 +87,7 @@ class MedicalReviewMixin(models.Model):
             content="Patients and search engines see who reviewed this page and when. "
             "Pages due for review are listed on the admin dashboard."
         ),
+        ReviewerCheckPanel(heading="Reviewer"),
         FieldPanel("reviewed_by"),
         FieldPanel("last_reviewed"),
         FieldPanel("next_review_due"),
