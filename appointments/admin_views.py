@@ -16,11 +16,12 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import AppointmentRequest, Captcha, Status
+from .models import AppointmentRequest, Captcha, RequestNote, Status
 
 VIEWED = "appointments.view"
 EXPORTED = "appointments.export"
 STATUS_CHANGED = "appointments.status"
+NOTE_ADDED = "appointments.note"
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
@@ -114,7 +115,16 @@ class AppointmentRequestInspectView(generic.InspectView):
 
 
 class AppointmentRequestAdminForm(WagtailAdminModelForm):
-    """Staff change only the status (along the allowed steps) and their notes."""
+    """Staff change only the status (along the allowed steps, with the reason when declining)
+    and add a note to the timeline; earlier notes are never edited."""
+
+    new_note = forms.CharField(
+        label="Add a note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Calls made, messages left, what was agreed. Saved with your name and the "
+        "time; notes are never changed afterwards.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,6 +133,15 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in Status.choices if value in allowed
             ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("status") == Status.DECLINED
+            and not cleaned_data.get("decline_reason", "").strip()
+        ):
+            self.add_error("decline_reason", "Say why the request is declined.")
+        return cleaned_data
 
     def save(self, commit=True):
         if "status" in self.changed_data:
@@ -143,6 +162,10 @@ class AppointmentRequestEditView(generic.EditView):
 
     def save_instance(self):
         instance = super().save_instance()
+        note = self.form.cleaned_data.get("new_note", "").strip()
+        if note:
+            RequestNote.objects.create(appointment=instance, author=self.request.user, text=note)
+            log(instance, NOTE_ADDED, user=self.request.user)  # that a note came, not its words
         if instance.status != self.status_before:
             log(
                 instance,

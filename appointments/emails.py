@@ -26,7 +26,8 @@ def message_id(appointment: AppointmentRequest, kind: str) -> str:
 
 
 def admin_url(appointment: AppointmentRequest) -> str:
-    path = reverse("appointment_requests:inspect", args=[appointment.pk])
+    # The edit view: where the desk works the request (status, notes), the request on top.
+    path = reverse("appointment_requests:edit", args=[appointment.pk])
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
 
 

@@ -4,6 +4,7 @@ Imports run one way: requests.py (the request and its settings) ← forms, spam,
 emails, delivery, tasks ← views ← page.py (the public page) ← this package. Code in the app
 imports from `.models.requests`; code outside it may import from here."""
 
+from .notes import RequestNote
 from .page import AppointmentRequestPage
 from .requests import (
     CLOSED_STATUSES,
@@ -33,6 +34,7 @@ __all__ = [
     "NotificationSettings",
     "PatientType",
     "ReferralSource",
+    "RequestNote",
     "Status",
     "TimeOfDay",
     "Weekday",

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -27,8 +28,9 @@ class Status(models.TextChoices):
 CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM}
 
 # Where a request may go from each status. A mistake can be undone by going back one step.
+# From "new", any step the desk may take after a single call (or none, for spam).
 STATUS_TRANSITIONS = {
-    Status.NEW: [Status.CONTACTED, Status.SPAM],
+    Status.NEW: [Status.CONTACTED, Status.SCHEDULED, Status.DECLINED, Status.SPAM],
     Status.CONTACTED: [Status.SCHEDULED, Status.DECLINED, Status.SPAM],
     Status.SCHEDULED: [Status.CONTACTED],
     Status.DECLINED: [Status.CONTACTED],
@@ -109,8 +111,17 @@ class AppointmentRequest(models.Model):
     )
     status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     staff_notes = models.TextField(
+        "earlier notes",
         blank=True,
-        help_text="For the front desk only: calls made, messages left, what was agreed.",
+        editable=False,
+        help_text="Notes written before notes became a timeline (RequestNote); kept, read-only.",
+    )
+    decline_reason = models.CharField(
+        "reason for declining",
+        max_length=500,
+        blank=True,
+        help_text="Needed when the request is declined: what the patient was told, e.g. "
+        "'We do not treat migraines; referred to neurology.'",
     )
 
     # The pipeline's bookkeeping: which emails have gone out, and which worker is sending them.
@@ -153,6 +164,18 @@ class AppointmentRequest(models.Model):
         if number.country_code == 1:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    @property
+    @admin.display(description="phone", ordering="phone")
+    def phone_link(self) -> str:
+        return format_html('<a href="tel:{}">{}</a>', self.phone, self.phone_display)
+
+    @property
+    @admin.display(description="email", ordering="email")
+    def email_link(self) -> str:
+        if not self.email:
+            return ""
+        return format_html('<a href="mailto:{}">{}</a>', self.email, self.email)
 
     @property
     @admin.display(description="preferred days")
