@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import AppointmentRequest, Captcha, RequestNote, Status
+from .models.requests import REFERENCE_LENGTH, normalised_reference
 
 VIEWED = "appointments.view"
 EXPORTED = "appointments.export"
@@ -57,8 +58,9 @@ def formula_safe(value) -> str:
 
 class AppointmentRequestIndexView(generic.IndexView):
     def search_queryset(self, queryset):
-        """Every word must match a name, the email or (by its digits) the phone number, so
-        "Jane Doe", "doe@example" and "(312) 555-0100" all find the request."""
+        """Every word must match a name, the email, the patient's reference or (by its digits)
+        the phone number, so "Jane Doe", "doe@example", "K7QM-4XPD" and "(312) 555-0100" all
+        find the request."""
         if not self.is_searching:
             return queryset
         query = Q()
@@ -68,6 +70,9 @@ class AppointmentRequestIndexView(generic.IndexView):
                 | Q(last_name__icontains=word)
                 | Q(email__icontains=word)
             )
+            reference = normalised_reference(word)
+            if len(reference) == REFERENCE_LENGTH:
+                matches |= Q(reference=reference)
             digits = re.sub(r"\D", "", word)
             if len(digits) >= 3:
                 matches |= Q(phone__contains=digits)

@@ -9,6 +9,7 @@ from .page import AppointmentRequestPage
 from .requests import (
     CLOSED_STATUSES,
     STATUS_TRANSITIONS,
+    WITHDRAWABLE_STATUSES,
     AppointmentRequest,
     Captcha,
     Confirmation,
@@ -26,6 +27,7 @@ from .requests import (
 __all__ = [
     "CLOSED_STATUSES",
     "STATUS_TRANSITIONS",
+    "WITHDRAWABLE_STATUSES",
     "AppointmentRequest",
     "AppointmentRequestPage",
     "Captcha",

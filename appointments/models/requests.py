@@ -4,6 +4,8 @@ whether its emails have gone out; who is told of them; how long handled ones are
 Everything in the app that handles a request (forms, spam and captcha checks, emails, delivery,
 tasks, views) imports this module, never the page (page.py), which serves through them."""
 
+import re
+import secrets
 from datetime import timedelta
 
 import phonenumbers
@@ -22,10 +24,13 @@ class Status(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     DECLINED = "declined", "Declined"
     SPAM = "spam", "Spam"
+    WITHDRAWN = "withdrawn", "Withdrawn by the patient"
 
 
 # Handled requests: the retention period deletes these once they are old enough.
-CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM}
+CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM, Status.WITHDRAWN}
+# The patient may withdraw a request the desk has not settled yet.
+WITHDRAWABLE_STATUSES = {Status.NEW, Status.CONTACTED}
 
 # Where a request may go from each status. A mistake can be undone by going back one step.
 # From "new", any step the desk may take after a single call (or none, for spam).
@@ -35,7 +40,22 @@ STATUS_TRANSITIONS = {
     Status.SCHEDULED: [Status.CONTACTED],
     Status.DECLINED: [Status.CONTACTED],
     Status.SPAM: [Status.NEW],
+    Status.WITHDRAWN: [],  # the patient's decision; the desk cannot undo it
 }
+
+# The patient's reference: 8 characters a person reads out without confusing them (no 0/O, 1/I/L),
+# 31**8 (about 850 billion) of them, drawn at random: neither guessed nor counted through.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalised_reference(typed: str) -> str:
+    """What a patient reads out or types ("abcd-efgh", "ABCD EFGH") as it is stored."""
+    return re.sub(r"[^A-Z0-9]", "", typed.upper())
 
 
 class ContactMethod(models.TextChoices):
@@ -116,6 +136,8 @@ class AppointmentRequest(models.Model):
         editable=False,
         help_text="Notes written before notes became a timeline (RequestNote); kept, read-only.",
     )
+    # Given in save(); never shown as the database id.
+    reference = models.CharField(max_length=REFERENCE_LENGTH, unique=True, editable=False)
     decline_reason = models.CharField(
         "reason for declining",
         max_length=500,
@@ -142,6 +164,17 @@ class AppointmentRequest(models.Model):
     def __str__(self):
         # Never the patient's name: this label is kept in the admin's history after deletion.
         return f"Appointment request #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)
+
+    @property
+    @admin.display(description="reference", ordering="reference")
+    def reference_display(self) -> str:
+        ref = self.reference or ""
+        return f"{ref[:4]}-{ref[4:]}" if ref else ""
 
     @property
     @admin.display(description="received", ordering="received_at")
