@@ -59,10 +59,11 @@ def test_the_editor_shows_the_page_inside_the_preview_panel(page, live_server, s
 def test_the_handout_large_print_preview_mode_is_framed(page, live_server, site_pages):
     browser_signed_in(page, live_server, StaffFactory(is_superuser=True))
     handout = site_pages["handout"]
-    open_preview_panel(page, f"{live_server.url}/admin/pages/{handout.pk}/edit/")
+    # The standard preview first: the mode menu acts on a panel that has loaded.
+    assert preview_frame_text(page, live_server, handout.pk) == handout.title
     page.get_by_label("Preview mode").select_option(label="Large print")
     frame = page.frame_locator("iframe[title='Preview'][src*='mode=large-print']").last
-    frame.locator("body.large-print").wait_for(state="attached")
+    frame.locator("body.large-print").wait_for(state="attached", timeout=30_000)
     assert frame.locator("h1").inner_text() == handout.title
 
 
