@@ -204,3 +204,14 @@ def test_the_demo_puts_dr_weber_in_the_physicians_group(demo):
     # Kept in the page's latest revision too, so an edit in the admin does not drop it.
     assert weber.get_latest_revision_as_object().admin_account == account
     assert MedicalReviewSettings.load().sign_off_workflow.name == "Physician sign-off"
+
+
+def test_a_physician_given_request_permissions_needs_two_factors():
+    from django.contrib.auth.models import Permission
+
+    physician = StaffFactory()
+    physician.groups.add(Group.objects.get(name="Physicians"))
+    assert not needs_two_factor(physician)
+    physician.user_permissions.add(Permission.objects.get(codename="view_appointmentrequest"))
+    physician = type(physician).objects.get(pk=physician.pk)  # permissions are cached per user
+    assert needs_two_factor(physician)
