@@ -137,3 +137,15 @@ def test_the_thank_you_page_and_receipt_follow_a_text_choice(client, appointment
     )
     assert "We will text you" in response.content.decode()
     assert "We will text you" in patient_confirmation(AppointmentRequest.objects.get()).body
+
+
+def test_the_thank_you_page_and_receipt_follow_the_calendar(client, appointment_page, caching_off):
+    from tests.hours.factories import ClosureFactory, set_weekly_hours
+
+    set_weekly_hours({day: [(time(9), time(17))] for day in range(5)})
+    ClosureFactory(label="Staff training day", start_date=date(2026, 12, 2))  # a Wednesday
+    with time_machine.travel(datetime(2026, 12, 1, 12, 0, tzinfo=CHICAGO), tick=True):
+        response = client.get(submit(client, appointment_page)["Location"])
+        promise = "We are closed tomorrow (Staff training day); we will call you on Thursday."
+        assert promise in response.content.decode()
+        assert promise in patient_confirmation(AppointmentRequest.objects.get()).body
