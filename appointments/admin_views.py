@@ -18,11 +18,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from locations.models import LocationPage
 
-from .models import AppointmentRequest, Captcha, Status
+from .models import AppointmentRequest, Captcha, RequestNote, Status
+from .models.requests import REFERENCE_LENGTH, normalised_reference
 
 VIEWED = "appointments.view"
 EXPORTED = "appointments.export"
 STATUS_CHANGED = "appointments.status"
+NOTE_ADDED = "appointments.note"
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
@@ -64,8 +66,9 @@ def formula_safe(value) -> str:
 
 class AppointmentRequestIndexView(generic.IndexView):
     def search_queryset(self, queryset):
-        """Every word must match a name, the email or (by its digits) the phone number, so
-        "Jane Doe", "doe@example" and "(312) 555-0100" all find the request."""
+        """Every word must match a name, the email, the patient's reference or (by its digits)
+        the phone number, so "Jane Doe", "doe@example", "K7QM-4XPD" and "(312) 555-0100" all
+        find the request."""
         if not self.is_searching:
             return queryset
         query = Q()
@@ -75,6 +78,9 @@ class AppointmentRequestIndexView(generic.IndexView):
                 | Q(last_name__icontains=word)
                 | Q(email__icontains=word)
             )
+            reference = normalised_reference(word)
+            if len(reference) == REFERENCE_LENGTH:
+                matches |= Q(reference=reference)
             digits = re.sub(r"\D", "", word)
             if len(digits) >= 3:
                 matches |= Q(phone__contains=digits)
@@ -122,7 +128,16 @@ class AppointmentRequestInspectView(generic.InspectView):
 
 
 class AppointmentRequestAdminForm(WagtailAdminModelForm):
-    """Staff change only the status (along the allowed steps) and their notes."""
+    """Staff change only the status (along the allowed steps, with the reason when declining)
+    and add a note to the timeline; earlier notes are never edited."""
+
+    new_note = forms.CharField(
+        label="Add a note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Calls made, messages left, what was agreed. Saved with your name and the "
+        "time; notes are never changed afterwards.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +146,15 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in Status.choices if value in allowed
             ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("status") == Status.DECLINED
+            and not cleaned_data.get("decline_reason", "").strip()
+        ):
+            self.add_error("decline_reason", "Say why the request is declined.")
+        return cleaned_data
 
     def save(self, commit=True):
         if "status" in self.changed_data:
@@ -151,6 +175,10 @@ class AppointmentRequestEditView(generic.EditView):
 
     def save_instance(self):
         instance = super().save_instance()
+        note = self.form.cleaned_data.get("new_note", "").strip()
+        if note:
+            RequestNote.objects.create(appointment=instance, author=self.request.user, text=note)
+            log(instance, NOTE_ADDED, user=self.request.user)  # that a note came, not its words
         if instance.status != self.status_before:
             log(
                 instance,

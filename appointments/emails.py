@@ -6,17 +6,22 @@ message but before it was recorded (the one case at-least-once delivery repeats)
 see the same message twice and show it once.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
+from hours.models.saved_schedule import schedule_for_site
 from website.models import PracticeSettings
 
 from .models.requests import AppointmentRequest
+from .patient_links import withdraw_token
+from .promise import contact_promise
 
 
 def message_id(appointment: AppointmentRequest, kind: str) -> str:
@@ -26,7 +31,8 @@ def message_id(appointment: AppointmentRequest, kind: str) -> str:
 
 
 def admin_url(appointment: AppointmentRequest) -> str:
-    path = reverse("appointment_requests:inspect", args=[appointment.pk])
+    # The edit view: where the desk works the request (status, notes), the request on top.
+    path = reverse("appointment_requests:edit", args=[appointment.pk])
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
 
 
@@ -53,9 +59,32 @@ def staff_notification(appointment: AppointmentRequest, recipients: list[str]) -
     )
 
 
+def withdraw_url(appointment: AppointmentRequest) -> str:
+    """The receipt's signed link, under the live appointment page (found by model name: this
+    module never imports the page, which serves through the views that import this)."""
+    page_model = apps.get_model("appointments", "AppointmentRequestPage")
+    page = page_model.objects.live().first()
+    if page is None:
+        return ""
+    token_parts = withdraw_token(appointment).split(":")
+    path = page.get_url() + page.reverse_subpage("withdraw", args=token_parts)
+    return urljoin(settings.SITE_URL, path)
+
+
 def patient_confirmation(appointment: AppointmentRequest) -> EmailMessage:
     practice = PracticeSettings.for_default_site()
-    context = {"practice": practice, "site_url": settings.SITE_URL}
+    site = Site.objects.filter(is_default_site=True).first()
+    schedule = schedule_for_site(site, appointment.received_at) if site is not None else None
+    context = {
+        "practice": practice,
+        "site_url": settings.SITE_URL,
+        "reference": appointment.reference_display,
+        # As of when the request came, as the thank-you page said it.
+        "promise": contact_promise(
+            schedule, appointment.received_at, appointment.preferred_contact
+        ),
+        "withdraw_url": withdraw_url(appointment),
+    }
     return EmailMessage(
         subject=f"We received your appointment request | {practice.name}",
         body=render_to_string("appointments/emails/patient_confirmation.txt", context),

@@ -7,19 +7,31 @@ without the patient ever seeing an error.
 """
 
 import logging
+from urllib.parse import urlencode
 
 from csp.decorators import csp_replace, csp_update
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from wagtail.log_actions import log
 
+from hours.models.saved_schedule import schedule_for_request
 from website.client_ip import client_ip
 from website.models import PracticeSettings
 
 from .forms import AppointmentRequestForm
-from .models.requests import AppointmentRequest, retention_days
+from .models.requests import (
+    WITHDRAWABLE_STATUSES,
+    AppointmentRequest,
+    Status,
+    retention_days,
+)
+from .patient_links import thank_you_request, thank_you_token, withdraw_request
+from .promise import contact_promise
 from .recaptcha import CSP_REPLACE, CSP_UPDATE, recaptcha_enabled, uses_v2
 from .spam import HONEYPOT_FIELD, FormToken, RateLimit, duration_in_words, honeypot_filled
 
@@ -27,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 FORM_TEMPLATE = "appointments/appointment_request_page.html"
 THANK_YOU_TEMPLATE = "appointments/thank_you.html"
+WITHDRAW_TEMPLATE = "appointments/withdraw.html"
 MULTI_VALUED = {"preferred_days", "preferred_times"}
 ATTACHMENT_MESSAGE = (
     "This form cannot take attachments, so your request has not been sent yet. Please check "
@@ -47,7 +60,43 @@ def appointment_form_view(page, request):
 
 
 def thank_you_view(page, request):
-    response = TemplateResponse(request, THANK_YOU_TEMPLATE, page.get_context(request))
+    context = page.get_context(request)
+    appointment = thank_you_request(request.GET.get("r", ""))
+    if appointment is not None:
+        # Only what the patient needs back: the reference and the promise, nothing they typed.
+        context["reference"] = appointment.reference_display
+        context["promise"] = contact_promise(
+            schedule_for_request(request), timezone.now(), appointment.preferred_contact
+        )
+    response = TemplateResponse(request, THANK_YOU_TEMPLATE, context)
+    add_never_cache_headers(response)
+    return response
+
+
+def withdraw_view(page, request, token):
+    """GET shows a button (a mail scanner opening the link changes nothing); POST withdraws.
+    The page names nothing the patient typed, only the request's state."""
+    appointment = withdraw_request(token)
+    if appointment is None:
+        raise Http404("This link has expired or is not valid.")
+    context = page.get_context(request)
+    context["state"] = "ask"
+    if appointment.status == Status.WITHDRAWN:
+        context["state"] = "already"
+    elif appointment.status not in WITHDRAWABLE_STATUSES:
+        context["state"] = "settled"
+    elif request.method == "POST":
+        with transaction.atomic():
+            locked = AppointmentRequest.objects.select_for_update().get(pk=appointment.pk)
+            if locked.status in WITHDRAWABLE_STATUSES:
+                before = locked.status
+                locked.status = Status.WITHDRAWN
+                locked.status_changed_at = timezone.now()
+                locked.save(update_fields=["status", "status_changed_at"])
+                log(locked, "appointments.status", data={"from": before, "to": locked.status})
+                logger.info("Appointment request #%s withdrawn by the patient", locked.pk)
+        context["state"] = "done"
+    response = TemplateResponse(request, WITHDRAW_TEMPLATE, context)
     add_never_cache_headers(response)
     return response
 
@@ -68,11 +117,20 @@ def _handle_submission(page, request):
         response = _render_again(page, request, ATTACHMENT_MESSAGE)
         response.status_code = 400
         return response
-    thank_you = redirect(page.thank_you_url(request), permanent=False)
-    thank_you.status_code = 303  # the browser fetches it with GET: a reload sends nothing again
+
+    def thank_you(stored=None):
+        """303 to the thank-you page (the browser fetches it with GET: a reload sends nothing
+        again), with the stored request's signed reference when there is one."""
+        url = page.thank_you_url(request)
+        if stored is not None:
+            url += "?" + urlencode({"r": thank_you_token(stored)})
+        response = redirect(url, permanent=False)
+        response.status_code = 303
+        return response
+
     if honeypot_filled(request.POST):
         logger.info("Appointment form: dropped a submission that filled in the honeypot")
-        return thank_you
+        return thank_you()
     token = FormToken.read(request.POST.get("form_token"))
     if token is None:
         return _render_again(
@@ -86,8 +144,8 @@ def _handle_submission(page, request):
         return _render_again(
             page, request, "Please check your details, then press the button again."
         )
-    if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
-        return thank_you  # a double click or a resubmitted page: the first one is stored
+    if first := AppointmentRequest.objects.filter(submission_key=token.submission_key).first():
+        return thank_you(first)  # a double click or a resubmitted page: the first one is stored
     if token.expired():
         # A token is good for APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS, not for ever (a bot could
         # collect them in advance). A tab left open overnight loses nothing: the form comes
@@ -101,17 +159,19 @@ def _handle_submission(page, request):
 
     form = AppointmentRequestForm(request.POST, remote_ip=client_ip(request))
     if not form.is_valid():
-        if AppointmentRequest.objects.filter(submission_key=token.submission_key).exists():
-            return thank_you  # the other half of a double click got there first
+        if first := AppointmentRequest.objects.filter(submission_key=token.submission_key).first():
+            return thank_you(first)  # the other half of a double click got there first
         if form.has_error("__all__", "captcha_invalid"):
             rate_limit.record()
         return _render(page, request, form)
 
     stored = _store(form, token)
     rate_limit.record()
-    if stored is not None:
+    if stored is None:  # the other half of a double click committed first
+        stored = AppointmentRequest.objects.filter(submission_key=token.submission_key).first()
+    else:
         logger.info("Appointment request #%s stored", stored.pk)
-    return thank_you
+    return thank_you(stored)
 
 
 def _store(form, token) -> AppointmentRequest | None:

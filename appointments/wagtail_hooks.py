@@ -38,9 +38,13 @@ class AppointmentRequestViewSet(ModelViewSet):
     list_display = [
         "full_name",  # the first column links to the request
         "received_display",
-        "phone_display",
-        "patient_type",
         "status",
+        "preferred_contact",
+        "preferred_days_display",
+        "preferred_times_display",
+        "patient_type",
+        "phone_link",
+        "email_link",
         "captcha",
     ]
     filterset_class = admin_views.AppointmentRequestFilterSet
@@ -64,6 +68,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "get_referral_source_display",
         "get_captcha_display",
         "get_status_display",
+        "decline_reason",
         "staff_notes",
     ]
     export_headings = {
@@ -79,6 +84,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_view_fields = [
         "received_at",
         "status",
+        "decline_reason",
         *AppointmentRequestForm.Meta.fields,
         "captcha",
         "staff_notes",
@@ -93,11 +99,14 @@ class AppointmentRequestViewSet(ModelViewSet):
                 "status",
                 widget=forms.RadioSelect,
                 help_text=(
-                    "New → Contacted → Scheduled, Declined or Spam. Scheduled, declined and "
-                    "spam requests are deleted once the retention period has passed."
+                    "From New, any next step at once (Scheduled after a single call). "
+                    "Scheduled, declined and spam requests are deleted once the retention "
+                    "period has passed."
                 ),
             ),
-            FieldPanel("staff_notes"),
+            FieldPanel("decline_reason"),
+            FieldPanel("new_note"),
+            HelpPanel(template="appointments/admin/notes_timeline.html", heading="Notes"),
         ],
         base_form_class=admin_views.AppointmentRequestAdminForm,
     )
@@ -145,6 +154,8 @@ def register_appointment_log_actions(actions):
             before = labels.get(log_entry.data.get("from"), "?")
             after = labels.get(log_entry.data.get("to"), "?")
             return f"Status changed from {before} to {after}"
+
+    actions.register_action(admin_views.NOTE_ADDED, "Add note", "Note added")
 
 
 class NewRequestsPanel(Component):

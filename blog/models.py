@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from medical_review.models import MedicalReviewMixin
 from website.page_cache import accept_query
+from website.page_forms import PracticePageForm
 from website.page_serving import PageServingMixin, public
 
 from .blocks import ArticleBodyBlock
@@ -156,6 +157,7 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
     physician_fields = ("author",)
 
     parent_page_types = ["blog.BlogIndexPage"]
+    base_form_class = PracticePageForm
     subpage_types = []
 
     content_panels = [

@@ -101,11 +101,11 @@ def dosage(value) -> list[tuple[str, str]]:
 
 
 class ExerciseProgramBlock(blocks.StreamBlock):
-    exercise = ExerciseBlock()
+    """The exercises. At least one is required by the field itself (not blank), checked when
+    the page is saved. Not with Meta.min_num: Wagtail's editor shows a minimum as an error at
+    once, on a new form no one has typed in yet (twice, with block_counts)."""
 
-    class Meta:
-        min_num = 1
-        block_counts = {"exercise": {"min_num": 1}}
+    exercise = ExerciseBlock()
 
 
 class CitationBlock(blocks.StructBlock):

@@ -25,11 +25,12 @@ from wagtail.search import index
 from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
 from website.page_cache import accept_query
+from website.page_forms import PracticePageForm
 from website.page_serving import PageServingMixin, public
 
 from . import pdf
 from .blocks import RECOMMENDED_MAX_EXERCISES, CitationBlock, ExerciseProgramBlock
-from .panels import ProgramLengthPanel
+from .panels import CareCardCheckPanel, ProgramLengthPanel
 from .qr import qr_svg_data_uri
 from .structured_data import handout_nodes
 
@@ -164,6 +165,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     parent_page_types = ["handouts.HandoutIndexPage"]
     subpage_types = []
     template = "handouts/handout_page.html"
+    base_form_class = PracticePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -181,7 +183,11 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
         ),
     ]
     exercise_panels = [ProgramLengthPanel(heading="Program length"), FieldPanel("exercises")]
-    safety_panels = [FieldPanel("precautions"), FieldPanel("care_cards")]
+    safety_panels = [
+        CareCardCheckPanel(heading="Care cards"),
+        FieldPanel("precautions"),
+        FieldPanel("care_cards"),
+    ]
     source_panels = [FieldPanel("citations")]
     edit_handler = TabbedInterface(
         [
@@ -238,6 +244,15 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
         context["standard_url"] = pdf.web_path(self)
         context["large_print_url"] = pdf.web_path(self, pdf.LARGE_PRINT)
         return context
+
+    # The editor's preview panel shows either version; "Open in new tab" keeps the mode chosen.
+    LARGE_PRINT_PREVIEW = "large-print"
+    preview_modes = [("", "Standard print"), (LARGE_PRINT_PREVIEW, "Large print")]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == self.LARGE_PRINT_PREVIEW:
+            return self.large_print(request)
+        return super().serve_preview(request, mode_name)
 
     @path("large-print/", name="large_print")
     def large_print(self, request):

@@ -33,3 +33,26 @@ class ProgramLengthPanel(HelpPanel):
 
         def is_shown(self):
             return bool(self.note)
+
+
+def missing_care_card_note(page) -> str:
+    """The note, or '' when the handout tells patients when to call or seek care."""
+    if getattr(page, "care_cards", None):
+        return ""
+    return (
+        "This handout has no safety care card: patients are not told when to call the clinic "
+        "or seek care. Add one under Safety unless the program really needs none."
+    )
+
+
+class CareCardCheckPanel(HelpPanel):
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.note = missing_care_card_note(self.instance)
+            self.content = format_html(
+                '<div class="help-block help-warning"><p>{}</p></div>', self.note
+            )
+
+        def is_shown(self):
+            return bool(self.note)

@@ -7,7 +7,7 @@ from website.home_sections import HOME_SECTIONS_HOOK, HomeSection
 from website.page_serving import public
 
 from .models import Condition, HandoutPage
-from .panels import program_length_note
+from .panels import missing_care_card_note, program_length_note
 
 
 class ConditionViewSet(SnippetViewSet):
@@ -25,10 +25,14 @@ register_snippet(ConditionViewSet)
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def note_long_programs(request, page):
-    """A gentle note after saving a long program; it never stops the save or the publish."""
+    """Gentle notes after saving a long program or one without a care card; they never stop
+    the save or the publish."""
     if isinstance(page.specific, HandoutPage):
-        note = program_length_note(len(page.specific.exercises))
-        if note:
+        notes = [
+            program_length_note(len(page.specific.exercises)),
+            missing_care_card_note(page.specific),
+        ]
+        for note in filter(None, notes):
             messages.warning(request, note)
 
 

@@ -14,8 +14,11 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail_localize.fields import SynchronizedField
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from website.translatable import KeptPerLanguage
 
 # How long a review holds when the editor does not set the next date themselves.
 DEFAULT_REVIEW_INTERVAL = timedelta(days=365)
@@ -26,15 +29,44 @@ DUE_SOON_DAYS = 30
 REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review_due")
 
 
-class KeptPerLanguage(SynchronizedField):
-    """A field wagtail-localize neither copies from the English page when it syncs a
-    translation nor offers to translate: the translation keeps its own value."""
+class ReviewerCheckPanel(HelpPanel):
+    """A warning on the Medical review tab while no physician is named as reviewer."""
 
-    def is_synchronized(self, obj):
-        return False
+    NOTE = (
+        "No physician is named as having reviewed this page. Submit it to the physicians' "
+        "sign-off: the physician who approves it is named here, with the date."
+    )
 
-    def is_overridable(self, obj):
-        return False
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.content = format_html(
+                '<div class="help-block help-warning"><p>{}</p></div>', self.panel.NOTE
+            )
+
+        def is_shown(self):
+            return not getattr(self.instance, "reviewed_by_id", None)
+
+
+@register_setting(icon="tasks")
+class MedicalReviewSettings(BaseGenericSetting):
+    """Which workflow clinical pages go through before they are published. A migration creates
+    the physicians' sign-off workflow and chooses it here."""
+
+    sign_off_workflow = models.ForeignKey(
+        "wagtailcore.Workflow",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Every clinical page (articles, handouts, …) goes through this workflow: "
+        "editors submit, a physician approves. Empty: clinical pages publish like any other.",
+    )
+
+    panels = [FieldPanel("sign_off_workflow")]
+
+    class Meta:
+        verbose_name = "medical review"
 
 
 class MedicalReviewMixin(models.Model):
@@ -65,13 +97,35 @@ class MedicalReviewMixin(models.Model):
             content="Patients and search engines see who reviewed this page and when. "
             "Pages due for review are listed on the admin dashboard."
         ),
+        ReviewerCheckPanel(heading="Reviewer"),
         FieldPanel("reviewed_by"),
         FieldPanel("last_reviewed"),
         FieldPanel("next_review_due"),
     ]
 
+    # Clinical: goes through the physicians' sign-off (sign_off.is_clinical reads this).
+    requires_sign_off = True
+    # How long a physician's sign-off holds for this page type; a type may set its own.
+    review_interval = DEFAULT_REVIEW_INTERVAL
+
     class Meta:
         abstract = True
+
+    def get_workflow(self):
+        """Clinical pages go through the physicians' sign-off wherever they sit in the tree
+        (Wagtail otherwise looks for a workflow assigned to the page or an ancestor)."""
+        from .sign_off import sign_off_workflow
+
+        return sign_off_workflow() or super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def permissions_for_user(self, user):
+        from .permissions import ClinicalPagePermissionTester
+
+        return ClinicalPagePermissionTester(user, self)
 
     def clean(self):
         super().clean()
@@ -91,7 +145,7 @@ class MedicalReviewMixin(models.Model):
         if errors:
             raise ValidationError(errors)
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = self.last_reviewed + DEFAULT_REVIEW_INTERVAL
+            self.next_review_due = self.last_reviewed + self.review_interval
 
     # The page's other links to physicians (an article's author), read with the reviewer.
     physician_fields: tuple[str, ...] = ()

@@ -3,6 +3,10 @@
 trained in Anesthesiology and Pain Management). No photo, title or other details are invented.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from medical_review.sign_off import PHYSICIANS_GROUP
 from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
@@ -29,6 +33,8 @@ WEBER = {
         "in Anesthesiology and Pain Management.</p>"
     ),
 }
+
+WEBER_USERNAME = "dr.weber"
 
 WEBER_EDUCATION = [
     {
@@ -61,3 +67,25 @@ def load(stdout) -> None:
         index.add_child(instance=weber)
         weber.save_revision().publish()
         stdout.write("  Dr. Weber's profile created")
+    weber = PhysicianPage.objects.get(slug=WEBER["slug"])
+    if weber.admin_account_id is None:
+        # His own sign-in, in the Physicians group: he signs off clinical pages. No password:
+        # an administrator sets one (manage.py changepassword dr.weber) when he is to use it.
+        user = weber_account()
+        weber = weber.get_latest_revision_as_object()
+        weber.admin_account = user
+        weber.save_revision().publish()
+        stdout.write("  Dr. Weber's sign-in (dr.weber) created, in the Physicians group")
+
+
+def weber_account():
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=WEBER_USERNAME,
+        defaults={"first_name": "Thomas", "last_name": "Weber", "is_staff": False},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get(name=PHYSICIANS_GROUP))
+    return user

@@ -1,6 +1,7 @@
 """The practice's physicians: a listing page and one profile page per physician."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.page_serving import PageServingMixin, public
+from website.translatable import KeptPerLanguage
 
 from .structured_data import physician_list_node, physician_node
 
@@ -115,6 +117,19 @@ class PhysicianPage(PageServingMixin, Page):
         verbose_name="sees patients at",
         help_text="The offices where this physician sees patients. Each office's page lists them.",
     )
+    admin_account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="physician_page",
+        help_text="The physician's own sign-in. When they approve a clinical page in the "
+        "Physicians group's sign-off, the page names them as its reviewer.",
+    )
+
+    # A translation is the same physician: it never gets (or takes over) their sign-in.
+    exclude_fields_in_copy = ["admin_account"]
+    override_translatable_fields = [KeptPerLanguage("admin_account")]
 
     objects = PageManager.from_queryset(PhysicianPageQuerySet)()
 
@@ -143,6 +158,7 @@ class PhysicianPage(PageServingMixin, Page):
             ObjectList(content_panels, heading="Profile"),
             ObjectList(qualification_panels, heading="Qualifications"),
             ObjectList([FieldPanel("biography")], heading="Biography"),
+            ObjectList([FieldPanel("admin_account")], heading="Sign-off"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]

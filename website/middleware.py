@@ -6,16 +6,32 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
 
+# Who may frame a page's preview: only the admin, which shows it in the editor's preview panel.
+PREVIEW_FRAME_ANCESTORS = {"frame-ancestors": ["'self'"]}
+
+
+def is_preview(request) -> bool:
+    """Wagtail renders a preview by running a dummy request for the page's own address through
+    the whole middleware stack (`make_preview_request`), and marks it in the view; by the time
+    the response comes back out, the mark is there."""
+    return getattr(request, "is_preview", False) is True
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with Wagtail's admin given the looser policy it needs.
 
     Public pages keep the strict, nonce-based policy from settings.CONTENT_SECURITY_POLICY.
+    A preview of a page keeps that policy too (it is the page as patients will get it), except
+    that the admin may frame it; a public page is never framed.
     """
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(reverse("wagtailadmin_home")):
+        if report_only:
+            return parts
+        if is_preview(request):
+            parts.replace = {**(parts.replace or {}), **PREVIEW_FRAME_ANCESTORS}
+        elif request.path_info.startswith(reverse("wagtailadmin_home")):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
             parts.update = parts.replace = None
         return parts
@@ -30,6 +46,9 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if is_preview(request):
+            # Django's X-Frame-Options middleware (further in) said DENY, as for any page.
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
 

@@ -4,10 +4,12 @@ Imports run one way: requests.py (the request and its settings) ← forms, spam,
 emails, delivery, tasks ← views ← page.py (the public page) ← this package. Code in the app
 imports from `.models.requests`; code outside it may import from here."""
 
+from .notes import RequestNote
 from .page import AppointmentRequestPage
 from .requests import (
     CLOSED_STATUSES,
     STATUS_TRANSITIONS,
+    WITHDRAWABLE_STATUSES,
     AppointmentRequest,
     Captcha,
     Confirmation,
@@ -25,6 +27,7 @@ from .requests import (
 __all__ = [
     "CLOSED_STATUSES",
     "STATUS_TRANSITIONS",
+    "WITHDRAWABLE_STATUSES",
     "AppointmentRequest",
     "AppointmentRequestPage",
     "Captcha",
@@ -33,6 +36,7 @@ __all__ = [
     "NotificationSettings",
     "PatientType",
     "ReferralSource",
+    "RequestNote",
     "Status",
     "TimeOfDay",
     "Weekday",

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from website.page_serving import PageServingMixin
 
-from ..views import appointment_form_view, thank_you_view
+from ..views import appointment_form_view, thank_you_view, withdraw_view
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -74,6 +74,12 @@ class AppointmentRequestPage(RoutablePageMixin, PageServingMixin, Page):
     @path("thank-you/", name="thank_you")
     def thank_you_view(self, request):
         return thank_you_view(self, request)
+
+    # A signed token's three parts (value, time, signature) as three path segments: Wagtail
+    # routes only letters, digits, "_" and "-" in a page's address, not the token's ":".
+    @path("withdraw/<str:value>/<str:stamp>/<str:signature>/", name="withdraw")
+    def withdraw_view(self, request, value, stamp, signature):
+        return withdraw_view(self, request, ":".join([value, stamp, signature]))
 
     def serve_preview(self, request, mode_name):
         if mode_name == "thank-you":

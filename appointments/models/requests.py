@@ -4,6 +4,8 @@ whether its emails have gone out; who is told of them; how long handled ones are
 Everything in the app that handles a request (forms, spam and captcha checks, emails, delivery,
 tasks, views) imports this module, never the page (page.py), which serves through them."""
 
+import re
+import secrets
 from datetime import timedelta
 
 import phonenumbers
@@ -11,6 +13,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -21,19 +24,38 @@ class Status(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     DECLINED = "declined", "Declined"
     SPAM = "spam", "Spam"
+    WITHDRAWN = "withdrawn", "Withdrawn by the patient"
 
 
 # Handled requests: the retention period deletes these once they are old enough.
-CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM}
+CLOSED_STATUSES = {Status.SCHEDULED, Status.DECLINED, Status.SPAM, Status.WITHDRAWN}
+# The patient may withdraw a request the desk has not settled yet.
+WITHDRAWABLE_STATUSES = {Status.NEW, Status.CONTACTED}
 
 # Where a request may go from each status. A mistake can be undone by going back one step.
+# From "new", any step the desk may take after a single call (or none, for spam).
 STATUS_TRANSITIONS = {
-    Status.NEW: [Status.CONTACTED, Status.SPAM],
+    Status.NEW: [Status.CONTACTED, Status.SCHEDULED, Status.DECLINED, Status.SPAM],
     Status.CONTACTED: [Status.SCHEDULED, Status.DECLINED, Status.SPAM],
     Status.SCHEDULED: [Status.CONTACTED],
     Status.DECLINED: [Status.CONTACTED],
     Status.SPAM: [Status.NEW],
+    Status.WITHDRAWN: [],  # the patient's decision; the desk cannot undo it
 }
+
+# The patient's reference: 8 characters a person reads out without confusing them (no 0/O, 1/I/L),
+# 31**8 (about 850 billion) of them, drawn at random: neither guessed nor counted through.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalised_reference(typed: str) -> str:
+    """What a patient reads out or types ("abcd-efgh", "ABCD EFGH") as it is stored."""
+    return re.sub(r"[^A-Z0-9]", "", typed.upper())
 
 
 class ContactMethod(models.TextChoices):
@@ -126,8 +148,19 @@ class AppointmentRequest(models.Model):
     )
     status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     staff_notes = models.TextField(
+        "earlier notes",
         blank=True,
-        help_text="For the front desk only: calls made, messages left, what was agreed.",
+        editable=False,
+        help_text="Notes written before notes became a timeline (RequestNote); kept, read-only.",
+    )
+    # Given in save(); never shown as the database id.
+    reference = models.CharField(max_length=REFERENCE_LENGTH, unique=True, editable=False)
+    decline_reason = models.CharField(
+        "reason for declining",
+        max_length=500,
+        blank=True,
+        help_text="Needed when the request is declined: what the patient was told, e.g. "
+        "'We do not treat migraines; referred to neurology.'",
     )
 
     # The pipeline's bookkeeping: which emails have gone out, and which worker is sending them.
@@ -148,6 +181,17 @@ class AppointmentRequest(models.Model):
     def __str__(self):
         # Never the patient's name: this label is kept in the admin's history after deletion.
         return f"Appointment request #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)
+
+    @property
+    @admin.display(description="reference", ordering="reference")
+    def reference_display(self) -> str:
+        ref = self.reference or ""
+        return f"{ref[:4]}-{ref[4:]}" if ref else ""
 
     @property
     @admin.display(description="received", ordering="received_at")
@@ -170,6 +214,18 @@ class AppointmentRequest(models.Model):
         if number.country_code == 1:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    @property
+    @admin.display(description="phone", ordering="phone")
+    def phone_link(self) -> str:
+        return format_html('<a href="tel:{}">{}</a>', self.phone, self.phone_display)
+
+    @property
+    @admin.display(description="email", ordering="email")
+    def email_link(self) -> str:
+        if not self.email:
+            return ""
+        return format_html('<a href="mailto:{}">{}</a>', self.email, self.email)
 
     @property
     @admin.display(description="preferred days")

@@ -29,3 +29,15 @@ def login_verified(client, user) -> TOTPDevice:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def browser_signed_in(page, live_server, user) -> None:
+    """Gives Chromium (a Playwright page) the session of `user` signed in with both factors."""
+    from django.test import Client
+
+    client = Client()
+    login_verified(client, user)
+    session = client.cookies["sessionid"]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": session.value, "url": live_server.url}]
+    )

@@ -68,7 +68,7 @@ def test_a_patient_can_fill_in_and_send_the_form_by_keyboard_alone(
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**/thank-you/")
+    page.wait_for_url("**/thank-you/?r=*")
     assert "Thank you" in page.inner_text("h1")
     assert_no_axe_violations(page)
     stored = AppointmentRequest.objects.get()

@@ -48,8 +48,7 @@ def test_staff_email_points_to_the_admin_and_carries_no_patient_details(
     assert staff["Subject"] == f"New appointment request #{appointment.pk}"
     assert body.startswith(f"New appointment request #{appointment.pk} received ")
     assert (
-        f"— review it: http://testserver/admin/appointment-requests/inspect/{appointment.pk}/"
-        in body
+        f"— review it: http://testserver/admin/appointment-requests/edit/{appointment.pk}/" in body
     )
     assert staff["Message-ID"].startswith(f"<appointment-request-{appointment.pk}-")
     assert_no_patient_details(staff.as_string())

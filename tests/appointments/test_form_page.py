@@ -1,6 +1,7 @@
 """The form page: what a patient sees, what is stored, what they see after sending it."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from wagtail.models import Page
@@ -32,7 +33,7 @@ def test_every_request_button_leads_to_the_form(client, appointment_page):
 def test_a_valid_request_is_stored_with_a_normalised_phone(client, appointment_page):
     response = submit(client, appointment_page)
     assert response.status_code == 303
-    assert response["Location"] == "/request-appointment/thank-you/"
+    assert urlsplit(response["Location"]).path == "/request-appointment/thank-you/"
     [stored] = AppointmentRequest.objects.all()
     assert (stored.first_name, stored.last_name) == ("Jane", "Doe")
     assert stored.phone == "+13125550177"

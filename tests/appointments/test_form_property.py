@@ -1,6 +1,8 @@
 """Whatever arrives in the form's POST, the answer is the form again or the thank-you page:
 never a server error, and nothing half-stored."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -74,6 +76,6 @@ def test_no_input_gives_a_server_error(client, appointment_page, data, keep_real
         assert b'role="alert"' in response.content
     else:
         assert after - before in {0, 1}
-        assert response["Location"].endswith("/thank-you/")
+        assert urlsplit(response["Location"]).path.endswith("/thank-you/")
     if real_request:
         assert after == before + 1

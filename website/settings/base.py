@@ -331,6 +331,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PATH = "admin/"
+# A finished workflow publishes the page; a physician's sign-off of a clinical page also fills in
+# its reviewer and review dates first (medical_review/sign_off.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.sign_off.publish_signed_off"
 
 # --- Security headers -----------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
