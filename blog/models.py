@@ -243,7 +243,8 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
         (conditions/models.py) and shown on both; only what a link needs is read."""
         if self.pk is None:
             return []
-        return list(public(self.condition_pages.live()).order_by("title").only(*PAGE_LINK_FIELDS))
+        pages = self.condition_pages.live().filter(locale_id=self.locale_id)
+        return list(public(pages).order_by("title").only(*PAGE_LINK_FIELDS))
 
     def related(self, limit: int = 3) -> list[Page]:
         """Related reading: the pages editors chose, else live articles sharing a tag. Only a

@@ -22,6 +22,7 @@ from medical_review.models import MedicalReviewMixin
 from website.blocks import FAQ_BLOCKS, CareCardBlock, ListItemBlock
 from website.page_cache import accept_query
 from website.page_serving import PageServingMixin, public
+from website.translatable import KeptPerLanguage
 
 from .body_areas import BODY_AREAS, BodyAreasMixin, body_area_filter
 from .structured_data import condition_nodes, treatment_nodes
@@ -162,6 +163,14 @@ class TreatmentPage(ClinicalTopicPage):
 class ConditionPage(ClinicalTopicPage):
     """A condition patients come with ("Facet joint pain")."""
 
+    # The handout condition belongs to one page (a one-to-one link): the English page. A
+    # translation finds its handouts through it (self_care_handouts), in its own language.
+    exclude_fields_in_copy = [*MedicalReviewMixin.exclude_fields_in_copy, "handout_condition"]
+    override_translatable_fields = [
+        *MedicalReviewMixin.override_translatable_fields,
+        KeptPerLanguage("handout_condition"),
+    ]
+
     what_it_is = section("what it is", "What the condition is, in plain words.")
     symptoms = StreamField(
         [("symptom", ListItemBlock())],
@@ -243,9 +252,17 @@ class ConditionPage(ClinicalTopicPage):
 
     @cached_property
     def self_care_handouts(self) -> list:
-        if not self.handout_condition_id:
+        condition_id = self.handout_condition_id or (
+            self.get_translations()  # a translation: the condition of the page it translates
+            .filter(handout_condition__isnull=False)
+            .values_list("handout_condition_id", flat=True)
+            .first()
+        )
+        if not condition_id:
             return []
-        handouts = HandoutPage.objects.live().filter(conditions=self.handout_condition_id)
+        handouts = HandoutPage.objects.live().filter(
+            conditions=condition_id, locale_id=self.locale_id
+        )
         return list(public(handouts).order_by("title"))
 
     @cached_property

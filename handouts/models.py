@@ -26,7 +26,7 @@ from medical_review.models import MedicalReviewMixin
 from website.blocks import CareCardBlock
 from website.page_cache import accept_query
 from website.page_forms import PracticePageForm
-from website.page_serving import PageServingMixin, public
+from website.page_serving import PageServingMixin, in_active_language, public
 
 from . import pdf
 from .blocks import RECOMMENDED_MAX_EXERCISES, CitationBlock, ExerciseProgramBlock
@@ -221,7 +221,9 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     def condition_pages(self) -> list[Page]:
         """Live condition pages this program is self-care for: the page's own link, shown here."""
         pages = [getattr(condition, "condition_page", None) for condition in self.condition_list]
-        return [page for page in pages if page is not None and page.live]
+        # The condition page holds the English link; a translated handout shows its translation.
+        pages = [in_active_language(page) for page in pages if page is not None and page.live]
+        return [page for page in pages if page.locale_id == self.locale_id]
 
     @property
     def how_to_use(self) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ trained in Anesthesiology and Pain Management). No photo, title or other details
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 
 from medical_review.sign_off import PHYSICIANS_GROUP
 from website.demo_pages import ensure_published_child
@@ -67,7 +68,8 @@ def load(stdout) -> None:
         index.add_child(instance=weber)
         weber.save_revision().publish()
         stdout.write("  Dr. Weber's profile created")
-    weber = PhysicianPage.objects.get(slug=WEBER["slug"])
+    # The English page (the demo also translates it: translations/demo.py).
+    weber = PhysicianPage.objects.get(slug=WEBER["slug"], locale=Locale.get_default())
     if weber.admin_account_id is None:
         # His own sign-in, in the Physicians group: he signs off clinical pages. No password:
         # an administrator sets one (manage.py changepassword dr.weber) when he is to use it.

@@ -196,7 +196,7 @@ def test_an_editor_still_publishes_a_non_clinical_page(clinic):
 def test_the_demo_puts_dr_weber_in_the_physicians_group(demo):
     from physicians.models import PhysicianPage
 
-    weber = PhysicianPage.objects.get(slug="thomas-weber")
+    weber = PhysicianPage.objects.get(slug="thomas-weber", locale__language_code="en")
     account = weber.admin_account
     assert account.username == "dr.weber"
     assert list(account.groups.values_list("name", flat=True)) == ["Physicians"]
