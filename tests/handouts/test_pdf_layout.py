@@ -29,8 +29,8 @@ def page_texts(content: bytes) -> list[str]:
 
 
 def text_sizes(content: bytes) -> list[tuple[float, str]]:
-    """Every text run with the size it is drawn at, in points (font size × text and graphics
-    matrices' vertical scale)."""
+    """Every text run with the size it is drawn at, in points (font size times the text and
+    graphics matrices' vertical scale)."""
     runs = []
 
     def visit(text, cm, tm, font, size):

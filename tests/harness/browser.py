@@ -148,8 +148,10 @@ FOCUS_RING_SCRIPT = """(selector) => {
   if (!el.matches(':focus-visible')) return null;
   const style = getComputedStyle(el);
   const colours = [];
-  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) colours.push(style.outlineColor);
-  for (const match of style.boxShadow.matchAll(/rgba?\\([^)]*\\)[^,]*?(?:,|$)/g)) colours.push(match[0]);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) {
+    colours.push(style.outlineColor);
+  }
+  for (const match of style.boxShadow.matchAll(/rgba?\\([^)]*\\)/g)) colours.push(match[0]);
   let node = el.parentElement, surface = 'rgb(255, 255, 255)';
   while (node) {
     const bg = getComputedStyle(node).backgroundColor;

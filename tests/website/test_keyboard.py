@@ -1,6 +1,8 @@
 """Keyboard users in a real browser: a focus ring that shows on every surface the design has,
 and a header whose Tab order follows what the eye sees."""
 
+from itertools import pairwise
+
 import pytest
 
 from tests.harness.browser import focus_ring_contrast
@@ -35,9 +37,12 @@ def test_the_header_tab_order_is_its_visual_order(page, live_server, committed_d
         boxes = page.evaluate(
             """() => [...document.querySelectorAll('.site-header a, .site-header button')]
                  .map(el => { const r = el.getBoundingClientRect();
-                   return {text: el.textContent.trim(), top: r.top, bottom: r.bottom, left: r.left}; })"""
+                   const text = el.textContent.trim();
+                   return {text, top: r.top, bottom: r.bottom, left: r.left}; })"""
         )
-        for before, after in zip(boxes, boxes[1:]):
+        for before, after in pairwise(boxes):
             same_row = after["top"] < before["bottom"] and before["top"] < after["bottom"]
-            in_order = after["left"] > before["left"] if same_row else after["top"] >= before["bottom"]
+            in_order = (
+                after["left"] > before["left"] if same_row else after["top"] >= before["bottom"]
+            )
             assert in_order, f"at {width}px Tab goes from {before['text']!r} to {after['text']!r}"

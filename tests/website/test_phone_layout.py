@@ -33,7 +33,8 @@ def header_boxes(page) -> dict:
         """() => Object.fromEntries(Object.entries({
              header: '.site-header', brand: '.site-header__brand', search: '.site-header__search',
              phone: '.site-header__phone', appointment: '.site-header .button'})
-           .map(([name, selector]) => { const r = document.querySelector(selector).getBoundingClientRect();
+           .map(([name, selector]) => {
+             const r = document.querySelector(selector).getBoundingClientRect();
              return [name, {top: r.top, bottom: r.bottom, height: r.height}]; }))"""
     )
 
