@@ -20,7 +20,7 @@ FLOOR = 300
 INK = "#1b2430"  # tokens.css --color-text
 MOVE = "#0a5a75"  # tokens.css --color-primary: the arrows
 GROUND = "#8a96a3"
-LIMB = 7
+LIMB = 9
 HEAD = 19
 
 Point = tuple[float, float]
