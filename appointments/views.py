@@ -46,6 +46,14 @@ ATTACHMENT_MESSAGE = (
     "your details, then press the button again."
 )
 
+# Said to a person whose browser filled the form in for them: why it came back, and that nothing
+# is lost.
+TOO_QUICK_MESSAGE = (
+    "This form was sent a moment after it opened, faster than a person usually types, so we "
+    "held it back in case it came from an automated program. Everything you typed is still "
+    "here: please check it, then press the button again."
+)
+
 
 def appointment_form_view(page, request):
     if recaptcha_enabled():
@@ -141,9 +149,7 @@ def _handle_submission(page, request):
         # Bots post at once. A fast person (autofill) must not lose the request, so nothing is
         # stored but the form comes back as typed; the second press is past the minimum.
         logger.info("Appointment form: a submission came too quickly; the form was shown again")
-        return _render_again(
-            page, request, "Please check your details, then press the button again."
-        )
+        return _render_again(page, request, TOO_QUICK_MESSAGE)
     if first := AppointmentRequest.objects.filter(submission_key=token.submission_key).first():
         return thank_you(first)  # a double click or a resubmitted page: the first one is stored
     if token.expired():

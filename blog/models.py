@@ -219,6 +219,12 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
         return self.author.doctor_name if self.author else self.staff_author
 
     @property
+    def ends_with_call_to_action(self) -> bool:
+        """The body's last block asks for an appointment: the closing then leaves out its own
+        button, so the article never ends with two calls in a row."""
+        return bool(self.body) and self.body[-1].block_type == "call_to_action"
+
+    @property
     def teaser_physician(self):
         """Who 'Meet Dr. …' at the end introduces: the author, or else the reviewing physician."""
         for physician in [self.author, self.reviewed_by]:

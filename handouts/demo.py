@@ -3,11 +3,18 @@ program (handouts/demo_content.py), medically reviewed by Dr. Weber as the demo 
 physicians demo, loaded before this one, creates him), published, with its PDFs queued for the
 worker.
 
+Each exercise gets a line drawing made by handouts/illustrations.py, with its alt text.
+
 Safe to run again: the condition, the list and the handout are each made only when missing
 (found by name or slug), so staff edits survive.
 """
 
+from io import BytesIO
+
+from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
 
 from medical_review.models import DEFAULT_REVIEW_INTERVAL
 from physicians.models import PhysicianPage
@@ -15,6 +22,7 @@ from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from . import demo_content as seed
+from .illustrations import ILLUSTRATIONS, png_bytes
 from .models import Condition, HandoutIndexPage, HandoutPage
 
 
@@ -59,7 +67,7 @@ def _handout(index: HandoutIndexPage, condition: Condition, stdout) -> None:
         reviewed_by=weber,
         last_reviewed=today if weber else None,
         next_review_due=today + DEFAULT_REVIEW_INTERVAL if weber else None,
-        exercises=[("exercise", exercise_value(*row)) for row in seed.EXERCISES],
+        exercises=[("exercise", _illustrated(exercise_value(*row))) for row in seed.EXERCISES],
         precautions=[("precaution", text) for text in seed.PRECAUTIONS],
         care_cards=[("care_card", card) for card in seed.CARE_CARDS],
         citations=[("citation", citation) for citation in seed.CITATIONS],
@@ -68,6 +76,24 @@ def _handout(index: HandoutIndexPage, condition: Condition, stdout) -> None:
     index.add_child(instance=handout)
     handout.save_revision().publish()
     stdout.write(f"  handout created: {handout.title}")
+
+
+def _illustrated(value: dict) -> dict:
+    """The exercise with its line drawing (handouts/illustrations.py), drawn now and stored as a
+    Wagtail image (found again by title, so a second run adds none)."""
+    illustration = ILLUSTRATIONS.get(value["name"])
+    if illustration is None:
+        return value
+    title = f"Exercise: {value['name']}"
+    image_model = get_image_model()
+    image = image_model.objects.filter(title=title).first()
+    if image is None:
+        file = ImageFile(
+            BytesIO(png_bytes(value["name"])), name=f"exercise-{slugify(value['name'])}.png"
+        )
+        image = image_model.objects.create(title=title, file=file)
+    value["images"] = [{"image": image, "alt_text": illustration.alt_text, "caption": ""}]
+    return value
 
 
 def exercise_value(name, steps, sets, reps, hold, frequency, tip) -> dict:

@@ -33,10 +33,13 @@ from .qr import qr_svg_data_uri
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's template or styles change, so deployed caches are rebuilt.
-PDF_LAYOUT_VERSION = 2
+PDF_LAYOUT_VERSION = 3
 # In cascade order: the tokens, the site's components (what only screens use is under @media
 # screen, which WeasyPrint skips), paper, then the PDF's own page layout.
 PDF_STYLESHEETS = ["tokens.css", "site.css", "print.css", "handout-pdf.css"]
+# Tagged and accessible (PDF/UA-1): headings, lists, tables and pictures' alt text reach screen
+# readers; the title shown is the document's (the handout's), its language that of <html lang>.
+PDF_VARIANT = "pdf/ua-1"
 # How long a request waits for another process building the same handout's PDF.
 LOCK_WAIT_SECONDS = 30
 STANDARD, LARGE_PRINT = "standard", "large-print"
@@ -179,7 +182,7 @@ def render_pdf(page, variant: str = STANDARD) -> bytes:
     html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
     stylesheets = [CSS(filename=finders.find(f"website/css/{name}")) for name in PDF_STYLESHEETS]
     document = HTML(string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=media_fetcher())
-    return document.write_pdf(stylesheets=stylesheets)
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
 def media_fetcher():

@@ -1,10 +1,17 @@
 """Demo physician: Dr. Thomas J. Weber, Jr., with only what the practice's material says about him
 (seed 001: D.O. from the Kirksville College of Osteopathic Medicine; board certified and fellowship
-trained in Anesthesiology and Pain Management). No photo, title or other details are invented.
+trained in Anesthesiology and Pain Management). No photo, title or other details are invented:
+his portrait slot holds a neutral placeholder (a grey silhouette drawn here), with alt text
+that says so, until the practice uploads his photo.
 """
+
+from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from medical_review.sign_off import PHYSICIANS_GROUP
@@ -12,6 +19,9 @@ from website.demo_pages import ensure_published_child
 from website.models import HomePage
 
 from .models import PhysicianEducation, PhysicianIndexPage, PhysicianPage
+
+PLACEHOLDER_TITLE = "Portrait placeholder"
+PLACEHOLDER_ALT = "Portrait placeholder: a grey silhouette, no photo yet"
 
 INDEX = {
     "title": "Physicians",
@@ -61,6 +71,8 @@ def load(stdout) -> None:
     if not PhysicianPage.objects.filter(slug=WEBER["slug"]).exists():
         weber = PhysicianPage(
             **WEBER,
+            photo=placeholder_portrait(),
+            photo_alt_text=PLACEHOLDER_ALT,
             education=[
                 PhysicianEducation(sort_order=i, **e) for i, e in enumerate(WEBER_EDUCATION)
             ],
@@ -91,3 +103,20 @@ def weber_account():
         user.save()
     user.groups.add(Group.objects.get(name=PHYSICIANS_GROUP))
     return user
+
+
+def placeholder_portrait():
+    """The neutral placeholder as a Wagtail image (found again by title: made once)."""
+    image_model = get_image_model()
+    found = image_model.objects.filter(title=PLACEHOLDER_TITLE).first()
+    if found is not None:
+        return found
+    size = 640
+    picture = Image.new("RGB", (size, size), "#e6ecf0")
+    pen = ImageDraw.Draw(picture)
+    pen.ellipse((220, 120, 420, 340), fill="#9aa7b3")  # head
+    pen.ellipse((110, 380, 530, 800), fill="#9aa7b3")  # shoulders
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    file = ImageFile(BytesIO(buffer.getvalue()), name="portrait-placeholder.png")
+    return image_model.objects.create(title=PLACEHOLDER_TITLE, file=file)

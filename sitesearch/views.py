@@ -24,6 +24,14 @@ def teaser(page) -> str:
     return ""
 
 
+def matches(page, query: str) -> list[tuple[str, list[str]]]:
+    """Why a page matched, when its title and teaser may not show it: a page type lists the
+    parts of itself that hold the query's words (`search_matches`, e.g. a handout's exercises:
+    "knee" finds it through "Knee-to-Chest")."""
+    find = getattr(page, "search_matches", None)
+    return find(query.lower().split()) if find else []
+
+
 def clean_query(raw: str) -> str:
     """Words only: letters and digits in any script, hyphens and apostrophes. Quotes, stars and
     brackets mean something to the full-text engines (and break SQLite's); patients never
@@ -43,7 +51,12 @@ def search(request):
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     results_with_types = [
-        {"page": page, "type": page._meta.verbose_name, "teaser": teaser(page)}
+        {
+            "page": page,
+            "type": page._meta.verbose_name,
+            "teaser": teaser(page),
+            "matches": matches(page, query),
+        }
         for page in page_obj.object_list
     ]
     response = render(

@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 pytest_plugins = [
@@ -71,10 +73,15 @@ def admin_client(client, admin_user):
 
 
 @pytest.fixture
-def media_in_tmp(settings, tmp_path):
+def media_in_tmp(request, settings, tmp_path):
     """Uploaded images, their renditions and handout PDFs go to a throwaway folder, not
-    var/media; returns it."""
+    var/media; returns it. A test on the shared demo finds the demo's pictures there too."""
+    from tests.harness.demo import SHARED_DEMO
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    shared = request.config.stash.get(SHARED_DEMO, None)
+    if shared is not None and "demo" in request.fixturenames and shared.media_root.exists():
+        shutil.copytree(shared.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return settings.MEDIA_ROOT
 
 

@@ -9,7 +9,7 @@ from sitesearch.seo import robots_txt, sitemap
 from sitesearch.views import search
 
 from .health import healthz
-from .views import serve_rendition
+from .views import favicon, serve_rendition
 
 handler400 = "website.views.bad_request"
 handler500 = "website.views.server_error"
@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.SERVE_MEDIA:

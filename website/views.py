@@ -2,8 +2,10 @@ import posixpath
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
 from .models import PracticeSettings
@@ -60,3 +62,12 @@ def _plain_relative(name: str) -> bool:
     if not name or "\\" in name or "\x00" in name or name.startswith("/"):
         return False
     return posixpath.normpath(name) == name and ".." not in name.split("/")
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links: send them to the
+    icon (its hashed static address changes with each deploy, so the redirect is temporary
+    and kept a day)."""
+    response = HttpResponseRedirect(static("website/img/favicon.svg"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

@@ -91,3 +91,31 @@ def test_the_form_fits_a_small_phone_and_loads_nothing_from_elsewhere(
     assert_no_sideways_scroll(phone_page)
     assert_no_axe_violations(phone_page)
     assert [url for url in requests if not url.startswith(live_server.url)] == []
+
+
+def test_every_error_summary_link_lands_on_its_field_with_its_label_in_view(
+    phone_page, live_server, appointment_page
+):
+    """Radio groups too (their links went to "#", the top of the page), and the field's label
+    or legend stays on screen above it rather than under the top edge."""
+    phone_page.set_viewport_size({"width": 390, "height": 844})
+    phone_page.goto(live_server.url + appointment_page.url)
+    phone_page.click("button[type=submit]")
+    phone_page.wait_for_selector(".error-summary")
+    links = phone_page.eval_on_selector_all(
+        ".error-summary a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert {"#id_preferred_contact_0", "#id_patient_type_0", "#id_privacy_acknowledged"} <= set(
+        links
+    )
+    for href in links:
+        phone_page.click(f".error-summary a[href='{href}']")
+        assert focused(phone_page) == href[1:]
+        label_top = phone_page.evaluate(
+            """(id) => { const field = document.getElementById(id);
+                 const box = field.closest('fieldset.form-field, .form-field');
+                 const label = box.querySelector('legend') || box.querySelector('label');
+                 return label.getBoundingClientRect().top; }""",
+            href[1:],
+        )
+        assert 0 <= label_top < 844, f"{href}: its label is at {label_top}px"

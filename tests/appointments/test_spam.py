@@ -36,8 +36,10 @@ def test_a_form_sent_too_quickly_is_not_stored_but_comes_back_as_typed(
     html = response.content.decode()
     assert response.status_code == 200
     assert not AppointmentRequest.objects.exists()
+    assert "faster than a person" in html  # why, in plain words
     assert "press the button again" in html
     assert f'value="{VALID["first_name"]}"' in html
+    assert VALID["reason"] in html and 'id="id_privacy_acknowledged" checked' in html
 
 
 def test_a_form_sent_after_the_minimum_time_is_stored(client, appointment_page, settings):

@@ -18,8 +18,10 @@ def test_demo_physician_says_only_what_the_seed_says(demo):
         ("fellowship", "Anesthesiology and Pain Management", "", None),
     ]  # fmt: skip
     assert weber.board_certification_list == ["Anesthesiology and Pain Management"]
-    # Nothing the practice did not tell us: no photo, title, hospitals, languages, patient status.
-    assert weber.photo is None and weber.job_title == ""
+    # Nothing the practice did not tell us: no photo (a neutral placeholder holds its place),
+    # title, hospitals, languages, patient status.
+    assert weber.photo.title == "Portrait placeholder" and "placeholder" in weber.photo_alt_text
+    assert weber.job_title == ""
     assert weber.hospital_affiliations == weber.languages == ""
     assert weber.accepting_new_patients is None
 

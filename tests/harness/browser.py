@@ -138,3 +138,50 @@ def assert_no_sideways_scroll(page) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow == 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+# WCAG's contrast ratio, and the colours a focused element's ring is drawn in (its outline and
+# any box-shadow rings), against the first opaque background behind it.
+FOCUS_RING_SCRIPT = """(selector) => {
+  const el = document.querySelector(selector);
+  el.focus();
+  if (!el.matches(':focus-visible')) return null;
+  const style = getComputedStyle(el);
+  const colours = [];
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) {
+    colours.push(style.outlineColor);
+  }
+  for (const match of style.boxShadow.matchAll(/rgba?\\([^)]*\\)/g)) colours.push(match[0]);
+  let node = el.parentElement, surface = 'rgb(255, 255, 255)';
+  while (node) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (bg && !bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') { surface = bg; break; }
+    node = node.parentElement;
+  }
+  return {colours, surface};
+}"""
+
+
+def relative_luminance(rgb: str) -> float:
+    import re
+
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+(?:\.\d+)?", rgb)[:3])
+
+    def linear(channel):
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def focus_ring_contrast(page, selector: str) -> float:
+    """The best contrast any tone of the element's focus ring has against the surface behind it
+    (a two-tone ring shows by whichever tone stands out there)."""
+    ring = page.evaluate(FOCUS_RING_SCRIPT, selector)
+    assert ring is not None, f"{selector} shows no :focus-visible ring"
+    assert ring["colours"], f"{selector} has no focus ring"
+    return max(contrast_ratio(colour, ring["surface"]) for colour in ring["colours"])

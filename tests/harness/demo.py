@@ -15,14 +15,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 SHARED_DEMO = pytest.StashKey["SharedDemo"]()
 COMMITS = {"transactional_db", "live_server"}
 
 
 class SharedDemo:
-    def __init__(self, blocker):
+    def __init__(self, blocker, media_root):
         self.blocker = blocker
+        self.media_root = media_root  # the demo's pictures, for every test that shares it
         self.transaction = None
 
     @property
@@ -30,7 +32,7 @@ class SharedDemo:
         return self.transaction is not None
 
     def load(self) -> None:
-        with self.blocker.unblock():
+        with self.blocker.unblock(), override_settings(MEDIA_ROOT=self.media_root):
             self.transaction = transaction.atomic()
             self.transaction.__enter__()
             call_command("load_demo", stdout=StringIO())
@@ -73,9 +75,9 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="session")
-def _shared_demo(request, django_db_setup, django_db_blocker):
+def _shared_demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
     # Session-scoped, so it is set up before the test's own transaction begins.
-    shared = SharedDemo(django_db_blocker)
+    shared = SharedDemo(django_db_blocker, tmp_path_factory.mktemp("demo-media"))
     request.config.stash[SHARED_DEMO] = shared
     shared.load()
     yield shared
@@ -83,17 +85,19 @@ def _shared_demo(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def committed_demo(transactional_db):
-    """The demo site, committed, for a test whose live server or worker reads it."""
+def committed_demo(transactional_db, media_in_tmp):
+    """The demo site, committed, for a test whose live server or worker reads it (its pictures
+    in a throwaway folder)."""
     call_command("load_demo", stdout=StringIO())
 
 
 @pytest.fixture
-def demo(request, _shared_demo, db):
+def demo(request, _shared_demo, db, settings):
     """The demo site, as `manage.py load_demo` builds it; what the test writes is rolled back.
     (Nothing an earlier test cached is served: each test gets a content version of its own,
     tests/conftest.py.)"""
     if COMMITS & set(request.fixturenames):
         pytest.fail("`demo` is for tests that roll back; a test that commits loads the demo")
+    settings.MEDIA_ROOT = _shared_demo.media_root  # where its pictures are
     if not _shared_demo.loaded:  # a test between needed the database without it
         call_command("load_demo", stdout=StringIO())

@@ -92,13 +92,31 @@ def test_photo_is_a_responsive_picture_with_its_description(client, index):
     assert 'alt="Dr. Doe at her desk"' in html
 
 
-def test_listing_shows_a_teaser_per_live_physician(client, index):
-    shown = PhysicianPageFactory(parent=index, short_name="Dr. Shown")
+def test_listing_shows_each_live_physician_with_name_credentials_and_specialties(client, index):
+    shown = PhysicianPageFactory(
+        parent=index,
+        title="Jane Shown",
+        credentials="M.D.",
+        short_name="Dr. Shown",
+        specialties="Pain Management\nSports Medicine",
+        photo=wagtail_factories.ImageFactory(),
+        photo_alt_text="Dr. Shown in the clinic",
+    )
     hidden = PhysicianPageFactory(parent=index, short_name="Dr. Hidden", live=False)
     html = client.get(index.url).content.decode()
-    assert "Meet Dr. Shown" in html
-    assert f'href="{shown.url}">Read more<span class="visually-hidden"> about Dr. Shown' in html
+    assert f'<a href="{shown.url}">Jane Shown, M.D.</a>' in html
+    assert "<li>Pain Management</li>" in html and "<li>Sports Medicine</li>" in html
+    assert 'alt="Dr. Shown in the clinic"' in html
+    assert "Meet Dr. Shown" not in html  # the list is not a row of teasers
     assert hidden.short_name not in html
+
+
+def test_the_demo_physician_has_a_neutral_placeholder_portrait_everywhere(client, demo):
+    weber = PhysicianPage.objects.get(slug="thomas-weber")
+    assert weber.photo is not None and weber.photo_alt_text
+    alt = f'alt="{weber.photo_alt_text}"'
+    for url in [weber.url, "/physicians/", "/", "/blog/running-with-back-pain/"]:
+        assert alt in client.get(url).content.decode(), url
 
 
 def test_home_page_introduces_the_physicians(client, index):

@@ -107,16 +107,17 @@ def test_query_count_stays_flat_as_content_grows(client, demo):
 
 
 # Queries per page of the demo site as production serves it on a page-cache miss (site-wide
-# fragments kept by the worker). A change that adds one fails here and says where.
+# fragments kept by the worker). A change that adds one fails here and says where. The demo
+# physician's portrait costs a query or two where it shows (its image, its renditions).
 PINNED_QUERIES = {
-    "website.HomePage": 6,
+    "website.HomePage": 7,
     "website.StandardPage": 1,
     "blog.BlogIndexPage": 3,
     "blog.ArticlePage": 7,
-    "physicians.PhysicianIndexPage": 3,
-    "physicians.PhysicianPage": 5,  # + the offices where the physician sees patients
+    "physicians.PhysicianIndexPage": 5,
+    "physicians.PhysicianPage": 5,
     "handouts.HandoutIndexPage": 4,
-    "handouts.HandoutPage": 4,
+    "handouts.HandoutPage": 6,  # the exercises' pictures: one query for all of them
     "hours.HolidayHoursPage": 1,
     "locations.LocationIndexPage": 1,
     "locations.LocationPage": 3,  # the page; its physicians with their photos

@@ -71,13 +71,20 @@ def structured_data(context):
 
 
 @register.inclusion_tag("components/seo_meta.html", takes_context=True)
-def seo_meta(context, title):
-    """Canonical link, meta description, Open Graph and Twitter card tags."""
+def seo_meta(context, title, description=""):
+    """Canonical link, meta description, Open Graph and Twitter card tags. A view may name
+    another page as canonical (`canonical_url` in the context: the large-print handout names
+    the standard one); a page without a page object (search, not found) passes its description."""
     from website.seo import seo_for
 
     request = context["request"]
     practice = PracticeSettings.for_request(request)
-    return {"seo": seo_for(request, context.get("page"), title, practice.name)}
+    seo = seo_for(request, context.get("page"), title, practice.name)
+    if context.get("canonical_url"):
+        seo["canonical"] = context["canonical_url"]
+    if description and not seo["description"]:
+        seo["description"] = description
+    return {"seo": seo}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
