@@ -223,7 +223,11 @@ class PhysicianPage(PageServingMixin, Page):
     def offices(self) -> list:
         """The published offices where the physician sees patients, in page-tree order (read
         once for the page and its JSON-LD)."""
-        return list(public(self.locations.live()).order_by("path"))
+        offices = self.locations.all()
+        if not isinstance(offices, PageQuerySet):
+            # A preview: the offices ticked in the editor (modelcluster keeps them in memory).
+            return sorted((office for office in offices if office.live), key=lambda o: o.path)
+        return list(public(offices.live()).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

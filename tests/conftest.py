@@ -41,6 +41,16 @@ def _content_version_of_its_own(request):
     invalidation.forget()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language, whatever an earlier one activated."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def content_version_held(settings):
     """Each worker thread reads the content version again once a second: a query that would

@@ -61,4 +61,7 @@ class LanguageFromPathMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        # The response is rendered: the thread goes back to English, so that what runs next
+        # in it outside a request (a signal, a task run in-process) is not in Spanish.
+        translation.deactivate()
         return response

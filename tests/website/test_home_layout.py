@@ -17,7 +17,7 @@ def test_single_cards_are_not_lost_in_an_empty_grid(page, live_server, committed
              grid: grid.getBoundingClientRect().width}))"""
     )
     single = [w for w in widths if w["items"] == 1]
-    assert len(single) >= 3  # latest articles, physicians, handouts in the demo
+    assert single, "the demo has sections with a single card (its one physician, one handout)"
     for width in single:
         assert width["card"] >= 0.5 * width["grid"], width
     assert len({round(w["card"]) for w in single}) == 1, "the cards differ in width"

@@ -124,3 +124,11 @@ def test_search_finds_pages_in_the_language_it_is_asked_in(client, spanish_home,
     spanish = client.get("/es/search/", {"q": "nosotros"}).content.decode()
     assert "/es/about/" in spanish
     assert 'href="/about/"' not in spanish
+
+
+def test_a_spanish_request_leaves_the_thread_in_english(client, spanish_home):
+    """What runs next in the worker's thread outside a request is not in Spanish."""
+    from django.utils import translation
+
+    assert client.get("/es/").status_code == 200
+    assert translation.get_language() == "en"
