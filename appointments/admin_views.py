@@ -7,6 +7,7 @@ import uuid
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -48,7 +49,10 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     )
     preferred_location = django_filters.ModelChoiceFilter(
         label="Office",
-        queryset=LocationPage.objects.order_by("path"),
+        # The offices as staff know them (English pages; a translation is the same office).
+        queryset=lambda request: LocationPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).order_by("path"),
         empty_label="All",
         null_label="Any office (no preference)",
     )
@@ -65,6 +69,10 @@ def formula_safe(value) -> str:
 
 
 class AppointmentRequestIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The list and the export name each request's office: read with the requests.
+        return super().get_base_queryset().select_related("preferred_location")
+
     def search_queryset(self, queryset):
         """Every word must match a name, the email, the patient's reference or (by its digits)
         the phone number, so "Jane Doe", "doe@example", "K7QM-4XPD" and "(312) 555-0100" all

@@ -39,6 +39,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "full_name",  # the first column links to the request
         "received_display",
         "status",
+        "office_display",
         "preferred_contact",
         "preferred_days_display",
         "preferred_times_display",
@@ -59,6 +60,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "last_name",
         "phone_display",
         "email",
+        "office_display",
         "get_preferred_contact_display",
         "get_patient_type_display",
         "preferred_days_display",
@@ -73,6 +75,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     ]
     export_headings = {
         "pk": "Request number",
+        "office_display": "Preferred office",
         "get_preferred_contact_display": "Preferred contact",
         "get_patient_type_display": "New or returning",
         "get_referral_source_display": "Heard of us from",

@@ -228,6 +228,11 @@ class AppointmentRequest(models.Model):
         return format_html('<a href="mailto:{}">{}</a>', self.email, self.email)
 
     @property
+    @admin.display(description="office", ordering="preferred_location__title")
+    def office_display(self) -> str:
+        return self.preferred_location.title if self.preferred_location_id else "Any office"
+
+    @property
     @admin.display(description="preferred days")
     def preferred_days_display(self) -> str:
         labels = dict(Weekday.choices)

@@ -77,3 +77,27 @@ def test_the_staff_email_links_to_where_the_desk_works_the_request(jane):  # noq
     message = staff_notification(jane, ["desk@example.com"])
     assert f"/admin/appointment-requests/edit/{jane.pk}/" in message.body
     assert AppointmentRequest.objects.count() == 1
+
+
+def test_the_list_names_the_office_each_patient_prefers(client, front_desk, home_page):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
+
+    offices = LocationIndexPageFactory(parent=home_page)
+    oak_brook = LocationPageFactory(parent=offices, title="Oak Brook")
+    AppointmentRequestFactory(first_name="Near", preferred_location=oak_brook)
+    AppointmentRequestFactory(first_name="Anywhere")
+
+    def list_queries() -> int:
+        client.get(INDEX)  # what is kept site-wide is built again after a save; not counted
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(INDEX).content.decode()
+        assert "Oak Brook" in html and "Any office" in html
+        return len(captured)
+
+    few = list_queries()
+    for n in range(10):
+        AppointmentRequestFactory(first_name=f"More {n}", preferred_location=oak_brook)
+    assert list_queries() == few  # the offices are read with the requests, not one by one
