@@ -98,7 +98,11 @@ def test_a_closure_for_every_office_closes_them_all(client, offices):
     assert main_of(client, "/locations/").count("Closed today (Thanksgiving).") == 2
 
 
-def test_location_page_shows_hours_closures_to_come_and_getting_here(client, offices, frozen):
+def test_location_page_shows_hours_closures_to_come_and_getting_here(
+    client, offices, frozen, caching_off
+):
+    """The clock moves forward below: Redis keeps a page by real time, so caches are off (see
+    `caching_off` in tests/conftest.py)."""
     ClosureFactory(label="Thanksgiving", start_date=date(2026, 11, 26), end_date=date(2026, 11, 27))
     html = html_of(client, "/locations/downtown/")
     assert "8:00 AM \u2013 12:00 PM, 1:00 PM \u2013 5:00 PM" in html
