@@ -20,7 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from locations.models import LocationPage
 
 from .models import AppointmentRequest, Captcha, RequestNote, Status
-from .models.requests import REFERENCE_LENGTH, normalised_reference
+from .models.requests import PATIENT_LANGUAGES, REFERENCE_LENGTH, normalised_reference
 
 VIEWED = "appointments.view"
 EXPORTED = "appointments.export"
@@ -47,6 +47,9 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     captcha = django_filters.ChoiceFilter(
         choices=Captcha.choices, empty_label="All", widget=forms.RadioSelect, label="Captcha"
     )
+    language = django_filters.ChoiceFilter(
+        choices=PATIENT_LANGUAGES, empty_label="All", widget=forms.RadioSelect, label="Language"
+    )
     preferred_location = django_filters.ModelChoiceFilter(
         label="Office",
         # The offices as staff know them (English pages; a translation is the same office).
@@ -59,7 +62,7 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = AppointmentRequest
-        fields = ["status", "received", "captcha", "preferred_location"]
+        fields = ["status", "received", "captcha", "preferred_location", "language"]
 
 
 def formula_safe(value) -> str:

@@ -47,6 +47,10 @@ def staff_notification(appointment: AppointmentRequest, recipients: list[str]) -
         "office": appointment.preferred_location.title
         if appointment.preferred_location
         else "Any office",
+        # So that the desk calls back with someone who speaks it.
+        "language_note": f"{appointment.get_language_display()}-speaking patient"
+        if appointment.language != "en"
+        else "",
     }
     return EmailMessage(
         subject=f"New appointment request #{appointment.pk}",

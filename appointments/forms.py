@@ -3,7 +3,7 @@ how to put it right."""
 
 import phonenumbers
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from locations.models import LocationPage
 from patients.models import plan_names
@@ -11,6 +11,7 @@ from physicians.models import PhysicianPage
 from website.page_serving import public
 
 from .models.requests import (
+    PATIENT_LANGUAGES,
     AppointmentRequest,
     Captcha,
     Confirmation,
@@ -211,6 +212,8 @@ class AppointmentRequestForm(forms.ModelForm):
         request.submission_key = submission_key
         request.privacy_acknowledged_at = timezone.now()
         request.captcha = self.captcha_verdict
+        language = translation.get_language()  # the page's (LanguageFromPathMiddleware)
+        request.language = language if language in dict(PATIENT_LANGUAGES) else "en"
         request.confirmation = Confirmation.PENDING if request.email else Confirmation.NOT_NEEDED
         request.save()
         return request

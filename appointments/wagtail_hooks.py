@@ -61,6 +61,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "phone_display",
         "email",
         "office_display",
+        "get_language_display",
         "get_preferred_contact_display",
         "get_patient_type_display",
         "preferred_days_display",
@@ -76,6 +77,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     export_headings = {
         "pk": "Request number",
         "office_display": "Preferred office",
+        "get_language_display": "Language",
         "get_preferred_contact_display": "Preferred contact",
         "get_patient_type_display": "New or returning",
         "get_referral_source_display": "Heard of us from",

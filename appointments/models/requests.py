@@ -17,6 +17,10 @@ from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+# The site's languages, named in English for the staff who read them (settings.LANGUAGES names
+# each in its own language, for patients).
+PATIENT_LANGUAGES = [("en", "English"), ("es", "Spanish")]
+
 
 class Status(models.TextChoices):
     NEW = "new", "New"
@@ -131,6 +135,11 @@ class AppointmentRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="preferred office",
+    )
+    # The language of the page the form was sent from: the desk calls back with someone who
+    # speaks it. Not a detail about the patient's health; the staff email says it.
+    language = models.CharField(
+        "language", max_length=8, choices=PATIENT_LANGUAGES, default="en", editable=False
     )
     preferred_physician = models.ForeignKey(
         "physicians.PhysicianPage",

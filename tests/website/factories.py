@@ -56,4 +56,4 @@ def translate(page, language: str = "es", **fields):
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()
-    return translated
+    return type(translated).objects.get(pk=translated.pk)  # as published (a new slug moves it)
