@@ -107,14 +107,21 @@ class HoursSettings(ClusterableModel, BaseSiteSetting):
         verbose_name_plural = "opening hours"
 
     def weekly_intervals(self) -> dict[int, list[Interval]]:
-        week: dict[int, list[Interval]] = {day: [] for day in range(7)}
-        for line in self.weekly_hours.all():
-            week[line.weekday].append(line.interval)
-        return week
+        return week_of(self.weekly_hours.all())
 
 
-class WeeklyHours(Orderable, OpenInterval):
-    settings = ParentalKey(HoursSettings, on_delete=models.CASCADE, related_name="weekly_hours")
+def week_of(lines) -> dict[int, list[Interval]]:
+    """Weekday (0 = Monday) -> its opening intervals, from weekday lines (WeekdayHours)."""
+    week: dict[int, list[Interval]] = {day: [] for day in range(7)}
+    for line in lines:
+        week[line.weekday].append(line.interval)
+    return week
+
+
+class WeekdayHours(Orderable, OpenInterval):
+    """One line of a week: a weekday with an opening and a closing time (the practice's week
+    here, each office's in locations/)."""
+
     weekday = models.PositiveSmallIntegerField(
         "day", choices=list(enumerate(WEEKDAYS)), help_text="The day of the week."
     )
@@ -122,8 +129,16 @@ class WeeklyHours(Orderable, OpenInterval):
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = "opening hours"
         verbose_name_plural = "opening hours"
 
     def __str__(self):
         return f"{WEEKDAYS[self.weekday]} {self.interval.text}"
+
+
+class WeeklyHours(WeekdayHours):
+    settings = ParentalKey(HoursSettings, on_delete=models.CASCADE, related_name="weekly_hours")
+
+    class Meta(WeekdayHours.Meta):
+        abstract = False

@@ -26,12 +26,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from hours.models.page import FEED_NAME, calendar_response, subscribe_url
-from hours.models.regular import OpenInterval
-from hours.schedule import WEEKDAYS, Interval
+from hours.models.regular import WeekdayHours, week_of
+from hours.schedule import Interval
 from website.page_serving import PageServingMixin, public
 from website.structured_data import page_public_url
 
@@ -267,23 +267,11 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         return [line.strip() for line in self.appointment_recipients.splitlines() if line.strip()]
 
     def weekly_intervals(self) -> dict[int, list[Interval]]:
-        week: dict[int, list[Interval]] = {day: [] for day in range(7)}
-        for line in self.weekly_hours.all():
-            week[line.weekday].append(line.interval)
-        return week
+        return week_of(self.weekly_hours.all())
 
 
-class LocationHours(Orderable, OpenInterval):
+class LocationHours(WeekdayHours):
     location = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="weekly_hours")
-    weekday = models.PositiveSmallIntegerField(
-        "day", choices=list(enumerate(WEEKDAYS)), help_text="The day of the week."
-    )
 
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "opening hours"
-        verbose_name_plural = "opening hours"
-
-    def __str__(self):
-        return f"{WEEKDAYS[self.weekday]} {self.interval.text}"
+    class Meta(WeekdayHours.Meta):
+        abstract = False
