@@ -41,6 +41,17 @@ class QueryStringFilter(logging.Filter):
         return True
 
 
+class RefusedHostFilter(logging.Filter):
+    """A request for a host not in ALLOWED_HOSTS is a client's mistake (or a scanner's), not a
+    fault of ours: one WARNING line naming the host, without the traceback Django attaches, so
+    the log's ERRORs stay the site's own."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True
+
+
 def logging_config(level: str) -> dict:
     """Django's LOGGING: what happened and to which record id, never bodies, patient data or
     query strings (settings/base.py uses it; here so the rule and its filter sit together)."""
@@ -49,7 +60,10 @@ def logging_config(level: str) -> dict:
         "disable_existing_loggers": False,
         # Query strings are cut from every logged URL: staff searches carry patient names and
         # emails (website/log_privacy.py). On the handlers, so records from any logger pass it.
-        "filters": {"no_query_strings": {"()": "website.log_privacy.QueryStringFilter"}},
+        "filters": {
+            "no_query_strings": {"()": "website.log_privacy.QueryStringFilter"},
+            "refused_host": {"()": "website.log_privacy.RefusedHostFilter"},
+        },
         "formatters": {
             "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
             "django.server": {
@@ -75,7 +89,7 @@ def logging_config(level: str) -> dict:
         "loggers": {
             "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
             "django.request": {"level": "ERROR"},
-            "django.security.DisallowedHost": {"level": "ERROR"},
+            "django.security.DisallowedHost": {"level": "WARNING", "filters": ["refused_host"]},
             # Wagtail's background tasks (search index, references) log every run at INFO.
             "django_tasks": {"level": "WARNING"},
             # WeasyPrint logs every step of every handout PDF at INFO; its warnings (CSS it cannot

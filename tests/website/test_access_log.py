@@ -7,6 +7,7 @@ configured LOGGING.
 """
 
 import time
+import urllib.error
 import urllib.request
 
 from django.urls import reverse
@@ -60,3 +61,20 @@ def test_runserver_request_log_omits_query_strings(runserver):
     log = log_once_written(runserver.output, "GET /admin/login/")
     assert_no_patient_data(log, path)
     assert '"GET /admin/appointment-requests/?[redacted] HTTP/1.1" 302' in log
+
+
+def test_a_request_for_another_host_is_one_warning_line_without_a_traceback(start_gunicorn):
+    """Scanners send any Host header: each is refused (400) and logged as one line that names the
+    host, not as an error with a traceback that buries real errors in the log."""
+    server = start_gunicorn()
+    request = urllib.request.Request(server.url + "/", headers={"Host": "scanner.example"})
+    try:
+        urllib.request.urlopen(request, timeout=30).close()
+        status = 200
+    except urllib.error.HTTPError as refused:
+        status = refused.code
+    assert status == 400
+    log = log_once_written(server.output, "scanner.example")
+    line = next(line for line in log.splitlines() if "scanner.example" in line)
+    assert "WARNING django.security.DisallowedHost" in line
+    assert "Traceback" not in log
