@@ -33,6 +33,33 @@ def bullets(*items):
     )
 
 
+# Also the symptoms of the demo condition page "Facet joint pain" (conditions/demo_content.py).
+FACET_JOINT_SYMPTOMS = [
+    ("Lower back pain", "Usually localized to one side but may spread across the back."),
+    (
+        "Pain that worsens with activity",
+        "The pain may intensify when running, walking, or even standing for long periods.",
+    ),
+    (
+        "Pain that improves with rest",
+        "Unlike muscle soreness, facet joint pain often improves with rest and worsens with "
+        "movement.",
+    ),
+    (
+        "Stiffness and limited range of motion",
+        "Difficulty bending or rotating the back may accompany facet joint pain.",
+    ),
+    (
+        "Radiating pain",
+        "Pain may also radiate to the buttocks, hips, or thighs, similar to sciatic pain.",
+    ),
+    (
+        "Tenderness over the facet joints",
+        "When pressing on the area of the spine where the facet joints are located, the pain "
+        "may increase.",
+    ),
+]
+
 CAUSES = [
     (
         "Facet Joint Dysfunction",
@@ -112,31 +139,7 @@ BODY = [
         "for runners, especially when they’re on their feet for extended periods. Common signs "
         "of facet joint dysfunction include:"
     ),
-    bullets(
-        ("Lower back pain", "Usually localized to one side but may spread across the back."),
-        (
-            "Pain that worsens with activity",
-            "The pain may intensify when running, walking, or even standing for long periods.",
-        ),
-        (
-            "Pain that improves with rest",
-            "Unlike muscle soreness, facet joint pain often improves with rest and worsens with "
-            "movement.",
-        ),
-        (
-            "Stiffness and limited range of motion",
-            "Difficulty bending or rotating the back may accompany facet joint pain.",
-        ),
-        (
-            "Radiating pain",
-            "Pain may also radiate to the buttocks, hips, or thighs, similar to sciatic pain.",
-        ),
-        (
-            "Tenderness over the facet joints",
-            "When pressing on the area of the spine where the facet joints are located, the pain "
-            "may increase.",
-        ),
-    ),
+    bullets(*FACET_JOINT_SYMPTOMS),
     heading("Treatment Options"),
     paragraphs(
         "When running with back pain, it’s crucial to address the root cause of the problem to "

@@ -3,6 +3,7 @@ facet joint handout's introduction and the "Running with Back Pain" article's se
 joints, their symptoms, their causes and facet joint injections. The other pages are outlines
 for staff to fill in: a summary and the sections' headings' worth of plain text."""
 
+from blog.demo_article import FACET_JOINT_SYMPTOMS
 from handouts.demo_content import CARE_CARDS
 
 INDEX = {
@@ -29,31 +30,7 @@ FACET_JOINT_PAIN = {
         "pain in the back. Facet joint (facetogenic) pain is typically felt in the lower back or "
         "the neck, but it can also radiate into the legs.</p>"
     ),
-    "symptoms": [
-        ("Lower back pain", "Usually localized to one side but may spread across the back."),
-        (
-            "Pain that worsens with activity",
-            "The pain may intensify when running, walking, or even standing for long periods.",
-        ),
-        (
-            "Pain that improves with rest",
-            "Unlike muscle soreness, facet joint pain often improves with rest and worsens with "
-            "movement.",
-        ),
-        (
-            "Stiffness and limited range of motion",
-            "Difficulty bending or rotating the back may accompany facet joint pain.",
-        ),
-        (
-            "Radiating pain",
-            "Pain may also radiate to the buttocks, hips, or thighs, similar to sciatic pain.",
-        ),
-        (
-            "Tenderness over the facet joints",
-            "When pressing on the area of the spine where the facet joints are located, the pain "
-            "may increase.",
-        ),
-    ],
+    "symptoms": FACET_JOINT_SYMPTOMS,
     "causes": [
         (
             "Repetitive motion and overload",
