@@ -20,6 +20,7 @@ from website.celery import app as celery_app
 from website.models import PracticeSettings
 
 from .factories import exercise, handout_site, picture, publish
+from .locking import lock_held_by_another_process
 
 pytestmark = pytest.mark.django_db
 needs_weasyprint = pytest.mark.usefixtures("weasyprint")
@@ -208,7 +209,7 @@ def test_a_request_waits_for_the_build_under_way_instead_of_starting_another(tra
 def test_a_build_that_takes_too_long_gets_a_page_not_a_server_error(client, home_page, monkeypatch):
     handout = handout_site(home_page, slug="facet-program")
     monkeypatch.setattr(pdf, "LOCK_WAIT_SECONDS", 0.2)
-    with pdf.generation_lock(handout.pk):
+    with lock_held_by_another_process(handout.pk):
         response = client.get("/handouts/facet-program/pdf/")
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
