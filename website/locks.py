@@ -1,14 +1,15 @@
 """An exclusive lock that every web node and worker sharing the database respects.
 
-PostgreSQL: a session-level advisory lock (pg_try_advisory_lock), PostgreSQL's own mechanism for
-this. It holds no row and no transaction open, and the server drops it when the holder's
-connection ends, so a node that dies mid-build never leaves it held.
+PostgreSQL: an advisory lock (pg_try_advisory_xact_lock), PostgreSQL's own mechanism for this.
+It locks no row; it is held by a transaction around the body and goes when that transaction
+ends (committed, rolled back, or its connection lost with a node that died mid-build), so it can
+never be left held.
 
 SQLite: a database file can only be shared by processes on one machine, so a file lock (flock)
 in a folder beside the database file is seen by all of them, whatever their MEDIA_ROOT.
 
-Waiting is polling (every 0.1 s) up to a deadline; the lock is never waited on inside the
-database, so no database connection or lock queue is tied up by a waiter.
+Waiting is polling (every 0.1 s) up to a deadline, never a wait inside the database: a waiter
+ties up no lock queue and gives up on time.
 """
 
 import fcntl
@@ -18,7 +19,7 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.db import connection
+from django.db import connection, transaction
 
 POLL_SECONDS = 0.1
 
@@ -55,19 +56,19 @@ def _namespace_id(namespace: str) -> int:
 
 @contextmanager
 def _advisory_lock(namespace: str, key: int, wait: float):
+    """A transaction-level advisory lock: released when the transaction around the body ends,
+    however it ends (an error in the body cannot leave it held on a kept connection). Inside a
+    caller's own transaction it lasts until that one ends."""
     keys = (_namespace_id(namespace), key)
 
     def try_once() -> bool:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", keys)
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", keys)
             return cursor.fetchone()[0]
 
-    _wait_for(try_once, wait)
-    try:
+    with transaction.atomic():
+        _wait_for(try_once, wait)
         yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", keys)
 
 
 def _lock_folder() -> Path:
