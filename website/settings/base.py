@@ -327,6 +327,9 @@ APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents are streamed by Wagtail's view after its privacy checks (collection restrictions),
+# from the disk or the bucket alike; never "redirect" or "direct", which hand out the storage's
+# own URL. Wagtail would choose "redirect" by itself for a bucket.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Only formats Wagtail can render: no SVG (it can carry scripts).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
