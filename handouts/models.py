@@ -281,7 +281,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
 
     def pdf_response(self, request, variant: str):
         try:
-            file_path = pdf.cached_pdf(self, variant)
+            name = pdf.cached_pdf(self, variant)
         except pdf.PdfUnavailable as error:
             logger.warning("handout PDF unavailable: page %s: %s", self.pk, error)
             context = {"page": self, "large_print": variant == pdf.LARGE_PRINT}
@@ -291,7 +291,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
             response["Retry-After"] = "60"
             return response
         response = FileResponse(
-            file_path.open("rb"),
+            pdf.open_pdf(name),
             content_type="application/pdf",
             filename=pdf.download_name(self, variant),
         )

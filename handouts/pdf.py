@@ -1,31 +1,35 @@
-"""Handout PDFs: made on the server with WeasyPrint, kept on disk per published revision.
+"""Handout PDFs: made on the server with WeasyPrint, kept in the media storage per published
+revision (MEDIA_ROOT, or the bucket every node shares: website/settings/storage.py).
 
 A PDF is built by the Celery worker when a handout is published (tasks.py), so patients are
 served a file that already exists. On a miss (the worker was down, the practice's phone number
-changed) the first request builds it, under a per-handout lock, so concurrent requests wait for
-that one build instead of each starting their own.
+changed) the first request builds it, under a per-handout lock that every web node and worker
+sharing the database respects (website/locks.py), so concurrent requests, on one machine or
+several, wait for that one build instead of each starting their own.
 
-Files live in MEDIA_ROOT/handouts/ (not under MEDIA_ROOT/images/, so never served directly):
-`<page id>-<revision id>-<variant>-<fingerprint>.pdf`. The fingerprint covers what the PDF
-shows besides the page itself (practice name and phone, the page's public address, the layout
-version), so changing any of them makes a new file instead of serving a stale one.
+Files are `handouts/<page id>-<revision id>-<variant>-<fingerprint>.pdf` in the storage (never
+under images/, so never served as media). The fingerprint covers what the PDF shows besides the
+page itself (practice name and phone, the page's public address, the layout version), so
+changing any of them makes a new file instead of serving a stale one.
 """
 
-import fcntl
 import hashlib
 import logging
 import mimetypes
 import os
+import posixpath
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.template.loader import render_to_string
 
+from website.locks import LockTimeout, exclusive
 from website.models import PracticeSettings
 
 from .qr import qr_svg_data_uri
@@ -42,6 +46,7 @@ PDF_STYLESHEETS = ["tokens.css", "site.css", "print.css", "handout-pdf.css"]
 PDF_VARIANT = "pdf/ua-1"
 # How long a request waits for another process building the same handout's PDF.
 LOCK_WAIT_SECONDS = 30
+PDF_FOLDER = "handouts"
 STANDARD, LARGE_PRINT = "standard", "large-print"
 VARIANTS = (STANDARD, LARGE_PRINT)
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -61,10 +66,6 @@ def weasyprint_missing() -> str:
     return ""
 
 
-def pdf_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "handouts"
-
-
 def practice_for(page) -> PracticeSettings:
     site = page.get_site()
     return PracticeSettings.for_site(site) if site else PracticeSettings.for_default_site()
@@ -81,12 +82,13 @@ def web_url(page, variant: str = STANDARD) -> str:
     return f"{settings.SITE_URL}{web_path(page, variant)}"
 
 
-def pdf_path(page, variant: str = STANDARD) -> Path:
+def pdf_name(page, variant: str = STANDARD) -> str:
+    """The PDF's name in the media storage."""
     practice = practice_for(page)
     shown = [str(PDF_LAYOUT_VERSION), practice.name, practice.phone, web_url(page, variant)]
     fingerprint = hashlib.sha256("\n".join(shown).encode()).hexdigest()[:12]
     revision = page.live_revision_id or 0
-    return pdf_dir() / f"{page.pk}-{revision}-{variant}-{fingerprint}.pdf"
+    return f"{PDF_FOLDER}/{page.pk}-{revision}-{variant}-{fingerprint}.pdf"
 
 
 def download_name(page, variant: str = STANDARD) -> str:
@@ -94,60 +96,70 @@ def download_name(page, variant: str = STANDARD) -> str:
     return f"{page.slug}{suffix}.pdf"
 
 
-def cached_pdf(page, variant: str = STANDARD) -> Path:
-    """The PDF for the page's live revision, built now if it is not on disk yet."""
-    path = pdf_path(page, variant)
-    if path.exists():
-        return path
+def cached_pdf(page, variant: str = STANDARD) -> str:
+    """The name of the PDF for the page's live revision, built now if it is not stored yet."""
+    name = pdf_name(page, variant)
+    if default_storage.exists(name):
+        return name
     with generation_lock(page.pk):
-        if not path.exists():  # another process may have built it while we waited
-            write_atomically(path, render_pdf(page, variant))
-            logger.info("handout PDF built: page %s, %s", page.pk, path.name)
-    return path
+        if not default_storage.exists(name):  # another process built it while we waited
+            store(name, render_pdf(page, variant))
+            logger.info("handout PDF built: page %s, %s", page.pk, name)
+    return name
 
 
-def build_all(page) -> list[Path]:
+def open_pdf(name: str):
+    return default_storage.open(name, "rb")
+
+
+def build_all(page) -> list[str]:
     """Both variants of a just-published handout; earlier revisions' files are removed."""
-    paths = [cached_pdf(page, variant) for variant in VARIANTS]
-    remove_pdfs(page.pk, keep=paths)
-    return paths
+    names = [cached_pdf(page, variant) for variant in VARIANTS]
+    remove_pdfs(page.pk, keep=names)
+    return names
 
 
-def remove_pdfs(page_id: int, keep: list[Path] = ()) -> None:
-    """Removes the handout's files except `keep`; with nothing to keep (the handout was
-    unpublished or deleted), its lock file too."""
-    for path in pdf_dir().glob(f"{page_id}-*.pdf"):
-        if path not in keep:
-            path.unlink(missing_ok=True)
-    if not keep:
-        (pdf_dir() / f".{page_id}.lock").unlink(missing_ok=True)
+def stored_pdfs(page_id: int) -> list[str]:
+    """The names of the handout's files in the storage, whatever their revision."""
+    try:
+        _, files = default_storage.listdir(PDF_FOLDER)
+    except FileNotFoundError:  # nothing built yet on this disk
+        return []
+    return [f"{PDF_FOLDER}/{file}" for file in files if file.startswith(f"{page_id}-")]
+
+
+def remove_pdfs(page_id: int, keep: list[str] = ()) -> None:
+    """Removes the handout's files except `keep`."""
+    for name in stored_pdfs(page_id):
+        if name not in keep and name.endswith(".pdf"):
+            default_storage.delete(name)
 
 
 @contextmanager
 def generation_lock(page_id: int, wait: float | None = None):
-    """An exclusive lock per handout, across processes (web workers and Celery) sharing this
-    disk; raises PdfUnavailable after `wait` seconds (LOCK_WAIT_SECONDS by default)."""
+    """An exclusive lock per handout, across processes and machines (website/locks.py); raises
+    PdfUnavailable after `wait` seconds (LOCK_WAIT_SECONDS by default)."""
     wait = LOCK_WAIT_SECONDS if wait is None else wait
-    folder = pdf_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / f".{page_id}.lock").open("a") as lock_file:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise PdfUnavailable("another process is still building this PDF") from None
-                time.sleep(0.1)
-        try:
+    try:
+        with exclusive("handout-pdf", page_id, wait):
             yield
-        finally:
-            fcntl.flock(lock_file, fcntl.LOCK_UN)
+    except LockTimeout:
+        raise PdfUnavailable("another process is still building this PDF") from None
+
+
+def store(name: str, content: bytes) -> None:
+    """Readers see the whole old file or the whole new one, never half a PDF: on the disk a
+    temporary file renamed into place; in a bucket, one PUT (an object appears whole)."""
+    if isinstance(default_storage, FileSystemStorage):
+        write_atomically(Path(default_storage.path(name)), content)
+        return
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:  # written meanwhile by something that took no lock: keep that one
+        default_storage.delete(saved)
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Readers see the whole old file or the whole new one, never half a PDF."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".pdf")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -186,8 +198,9 @@ def render_pdf(page, variant: str = STANDARD) -> bytes:
 
 
 def media_fetcher():
-    """Pictures come from MEDIA_ROOT on disk and data: URIs (the QR code); nothing else is
-    fetched, so no address an editor types can make the server call out to the network."""
+    """Pictures (image renditions, from their storage) and data: URIs (the QR code); nothing
+    else is fetched, so no address an editor types can make the server call out to the
+    network."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class MediaOnlyFetcher(URLFetcher):
@@ -195,14 +208,27 @@ def media_fetcher():
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             prefix = f"{settings.SITE_URL}{settings.MEDIA_URL}"
-            if url.startswith(prefix):
-                root = Path(settings.MEDIA_ROOT).resolve()
-                path = (root / unquote(url.removeprefix(prefix).split("?")[0])).resolve()
-                if path.is_relative_to(root) and path.is_file():
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(
-                        url, body=path.read_bytes(), headers={"Content-Type": kind}
-                    )
+            name = unquote(url.removeprefix(prefix).split("?")[0])
+            if url.startswith(prefix) and _a_rendition(name):
+                try:
+                    with storages["renditions"].open(name, "rb") as file:
+                        body = file.read()
+                except FileNotFoundError:
+                    pass
+                else:
+                    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
             raise ValueError(f"not fetched for a handout PDF: {url}")
 
     return MediaOnlyFetcher()
+
+
+def _a_rendition(name: str) -> bool:
+    """images/<file>, written the one plain way (no `..`, no backslash, no NUL)."""
+    return (
+        name.startswith("images/")
+        and "\\" not in name
+        and "\x00" not in name
+        and posixpath.normpath(name) == name
+        and ".." not in name.split("/")
+    )

@@ -9,6 +9,7 @@ pytest_plugins = [
     "tests.harness.pages",
     "tests.harness.web",
     "tests.harness.redis",
+    "tests.harness.s3",
     "tests.harness.demo",
 ]
 

@@ -1,8 +1,15 @@
+import mimetypes
 import posixpath
 from pathlib import Path
 
-from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.core.files.storage import FileSystemStorage, storages
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
@@ -10,7 +17,8 @@ from django.views.static import serve
 
 from .models import PracticeSettings
 
-# Wagtail writes renditions under MEDIA_ROOT/images/; originals and documents live beside it.
+# Wagtail writes renditions under images/ in their storage; originals and documents live beside
+# them (on the disk: MEDIA_ROOT; or in the bucket).
 RENDITIONS_FOLDER = "images"
 
 
@@ -49,11 +57,28 @@ def serve_rendition(request, path):
     name = path.removeprefix(f"{RENDITIONS_FOLDER}/")
     if not _plain_relative(name):
         raise Http404("Not a rendition")
-    folder = Path(settings.MEDIA_ROOT, RENDITIONS_FOLDER).resolve()
+    storage = storages["renditions"]
+    if not isinstance(storage, FileSystemStorage):
+        return _from_bucket(storage, f"{RENDITIONS_FOLDER}/{name}")
+    folder = Path(storage.path(RENDITIONS_FOLDER)).resolve()
     target = (folder / name).resolve()
     if not target.is_relative_to(folder) or target == folder:
         raise Http404("Not a rendition")
     return serve(request, target.relative_to(folder).as_posix(), document_root=folder)
+
+
+def _from_bucket(storage, name: str):
+    """A rendition kept in the bucket (website/object_storage.py), streamed to the visitor. Its
+    name is fixed by its image and filter, and a changed image gets a new name: browsers and a
+    CDN may keep it."""
+    try:
+        file = storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404("No such rendition") from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(file, content_type=content_type)
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 def _plain_relative(name: str) -> bool:

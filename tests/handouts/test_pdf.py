@@ -6,10 +6,12 @@ import logging
 import threading
 import time
 from io import BytesIO
+from pathlib import Path
 
 import pypdfium2
 import pytest
 import zxingcpp
+from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
 from handouts import demo_content, pdf
@@ -18,11 +20,17 @@ from website.celery import app as celery_app
 from website.models import PracticeSettings
 
 from .factories import exercise, handout_site, picture, publish
+from .locking import lock_held_by_another_process
 
 pytestmark = pytest.mark.django_db
 needs_weasyprint = pytest.mark.usefixtures("weasyprint")
 
 SEED_EXERCISES = [("exercise", exercise_value(*row)) for row in demo_content.EXERCISES]
+
+
+def local_file(name: str) -> Path:
+    """Where the media storage (the local disk in these tests) keeps `name`."""
+    return Path(default_storage.path(name))
 
 
 def download(client, path: str) -> bytes:
@@ -136,7 +144,7 @@ def test_weasyprint_warnings_are_shown_and_the_pdf_stylesheets_raise_none(
 @needs_weasyprint
 def test_pdf_is_built_once_then_served_from_the_cache(client, home_page, media_in_tmp):
     handout = handout_site(home_page, slug="facet-program")
-    path = pdf.pdf_path(handout)
+    path = local_file(pdf.pdf_name(handout))
     assert not path.exists()
     first = download(client, "/handouts/facet-program/pdf/")
     assert path.read_bytes() == first
@@ -171,38 +179,37 @@ def test_a_new_practice_phone_number_makes_a_new_pdf(client, home_page):
 
 def test_unpublishing_removes_the_files(home_page, django_capture_on_commit_callbacks):
     handout = handout_site(home_page)
-    path = pdf.pdf_path(handout)
+    path = local_file(pdf.pdf_name(handout))
     path.parent.mkdir(parents=True)
     path.write_bytes(b"%PDF-1.7 an earlier build")
-    with pdf.generation_lock(handout.pk):
-        pass  # as a build would have left it
     with django_capture_on_commit_callbacks(execute=True):
         handout.unpublish()
     assert not path.exists()
-    assert list(path.parent.iterdir()) == []  # the lock file went too
+    assert list(path.parent.iterdir()) == []
 
 
 def test_a_request_waits_for_the_build_under_way_instead_of_starting_another(transactional_db):
     from tests.website.factories import build_site
 
     handout = handout_site(build_site())
-    path = pdf.pdf_path(handout)
+    name = pdf.pdf_name(handout)
     served = {}
     with pdf.generation_lock(handout.pk):
-        waiting = threading.Thread(target=lambda: served.update(path=pdf.cached_pdf(handout)))
+        waiting = threading.Thread(target=lambda: served.update(name=pdf.cached_pdf(handout)))
         waiting.start()
         time.sleep(0.5)
         assert waiting.is_alive(), "the second request waits for the lock"
-        pdf.write_atomically(path, b"%PDF-1.7 made by the build already under way")
+        pdf.store(name, b"%PDF-1.7 made by the build already under way")
     waiting.join(timeout=10)
-    assert served["path"] == path
-    assert path.read_bytes() == b"%PDF-1.7 made by the build already under way"
+    assert served["name"] == name
+    with pdf.open_pdf(name) as file:
+        assert file.read() == b"%PDF-1.7 made by the build already under way"
 
 
 def test_a_build_that_takes_too_long_gets_a_page_not_a_server_error(client, home_page, monkeypatch):
     handout = handout_site(home_page, slug="facet-program")
     monkeypatch.setattr(pdf, "LOCK_WAIT_SECONDS", 0.2)
-    with pdf.generation_lock(handout.pk):
+    with lock_held_by_another_process(handout.pk):
         response = client.get("/handouts/facet-program/pdf/")
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
@@ -219,7 +226,7 @@ def test_benchmark_times_building_the_seed_handout_and_leaves_it_cached(client, 
     figures = build_figures(runs=1)
     assert figures["path"] == "/handouts/facet-joint-back-pain/pdf/"
     assert figures["build_median_ms"] > 0 and figures["build_runs"] == 1
-    path = pdf.pdf_path(handout)
+    path = local_file(pdf.pdf_name(handout))
     assert figures["pdf_bytes"] == path.stat().st_size
     assert download(client, figures["path"]) == path.read_bytes()
 

@@ -15,6 +15,7 @@ from csp.constants import NONCE, NONE, SELF
 from website.client_ip import parse_networks
 from website.environment import read_environment_file
 from website.log_privacy import logging_config
+from website.settings.storage import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -249,10 +250,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
+# Uploads, renditions and handout PDFs: MEDIA_ROOT, or the bucket STORAGE_URL names (storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(env),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 # Media files are served by Django itself unless a front server does it (see README).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 
@@ -324,6 +327,9 @@ APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents are streamed by Wagtail's view after its privacy checks (collection restrictions),
+# from the disk or the bucket alike; never "redirect" or "direct", which hand out the storage's
+# own URL. Wagtail would choose "redirect" by itself for a bucket.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Only formats Wagtail can render: no SVG (it can carry scripts).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

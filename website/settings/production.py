@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, CLIENT_IP_HEADER, SECRET_KEY, TRUSTED_PROXIES, env
+from .base import CACHES, CLIENT_IP_HEADER, SECRET_KEY, STORAGES, TRUSTED_PROXIES, env
 
 DEBUG = False
 
@@ -29,7 +29,7 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # uploads: MEDIA_ROOT or the bucket (website/settings/storage.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
