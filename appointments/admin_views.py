@@ -3,30 +3,29 @@ detail view and the status form. Every look at a request, every change and every
 written to Wagtail's history (ModelLogEntry), with the staff member's name."""
 
 import re
-import tempfile
 import uuid
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from locations.models import LocationPage
+from website.spreadsheet import CONTENT_TYPE, stream_xlsx
 
+from . import export
 from .models import AppointmentRequest, Captcha, RequestNote, Status
 from .models.requests import PATIENT_LANGUAGES, REFERENCE_LENGTH, normalised_reference
 
 VIEWED = "appointments.view"
-EXPORTED = "appointments.export"
+EXPORTED = export.EXPORTED
 STATUS_CHANGED = "appointments.status"
 NOTE_ADDED = "appointments.note"
 
@@ -68,12 +67,6 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
         fields = ["status", "received", "captcha", "preferred_location", "language"]
 
 
-def formula_safe(value) -> str:
-    """A spreadsheet runs a cell starting with = + - @ as a formula; a patient's text must not."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 class AppointmentRequestIndexView(generic.IndexView):
     def get_base_queryset(self):
         # The list and the export name each request's office: read with the requests.
@@ -101,83 +94,39 @@ class AppointmentRequestIndexView(generic.IndexView):
             query &= matches
         return queryset.filter(query)
 
-    # Exports are streamed: the requests are read this many at a time, so a worker's memory
-    # stays flat however many there are (make bench-volume: 100,000).
-    export_chunk_size = 2000
+    # Exports are streamed (export.py): the requests are read this many at a time, so a
+    # worker's memory stays flat however many there are (make bench-volume: 100,000).
+    export_chunk_size = export.CHUNK_SIZE
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Straight to the stream: the list's context would first build a table of every
+            # filtered request (Wagtail does, then ignores it for an export).
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        self.export_format = spreadsheet_format
-        self.export_id = uuid.uuid4()  # one export: one uuid shared by its log entries
-        return super().as_spreadsheet(queryset, spreadsheet_format)
-
-    def stream_csv(self, queryset):
-        return super().stream_csv(ExportedRows(queryset.model, self.exported(queryset)))
-
-    def write_xlsx(self, queryset, output):
-        # openpyxl's write-only workbook keeps each row in a temporary file, not in memory.
-        return super().write_xlsx(ExportedRows(queryset.model, self.exported(queryset)), output)
-
-    def write_xlsx_response(self, queryset):
-        """The workbook is built in a temporary file and streamed from it (Wagtail's builds it
-        in memory)."""
-        output = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
-        self.write_xlsx(queryset, output)
-        output.seek(0)
-        response = FileResponse(
-            output,
-            as_attachment=True,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=f"{self.get_filename()}.xlsx",
+        exporting = export.Export(
+            queryset, self.list_export, self.request.user, spreadsheet_format, uuid.uuid4()
         )
-        response.block_size = 64 * 1024
-        return response
-
-    def exported(self, queryset):
-        """The requests, read a chunk at a time; each chunk is written to the history (one
-        entry per request, in one query) before its rows go out."""
-        chunk = []
-        for appointment in queryset.iterator(chunk_size=self.export_chunk_size):
-            chunk.append(appointment)
-            if len(chunk) == self.export_chunk_size:
-                self.log_export(chunk)
-                yield from chunk
-                chunk = []
-        if chunk:
-            self.log_export(chunk)
-            yield from chunk
-
-    def log_export(self, appointments) -> None:
-        """What wagtail.log_actions.log() writes for each request, for a chunk at once."""
-        content_type = ContentType.objects.get_for_model(AppointmentRequest)
-        now = timezone.now()
-        ModelLogEntry.objects.bulk_create(
-            ModelLogEntry(
-                content_type=content_type,
-                label=str(appointment),
-                action=EXPORTED,
-                timestamp=now,
-                data={"format": self.export_format},
-                user=self.request.user,
-                uuid=self.export_id,
-                object_id=str(appointment.pk),
+        heading = [self.get_heading(queryset, field) for field in self.list_export]
+        if spreadsheet_format == self.FORMAT_CSV:
+            response = StreamingHttpResponse(
+                exporting.csv_lines(heading, self.export_chunk_size), content_type="text/csv"
             )
-            for appointment in appointments
+        else:
+            response = StreamingHttpResponse(
+                stream_xlsx(heading, exporting.chunks(self.export_chunk_size)),
+                content_type=CONTENT_TYPE,
+            )
+        extension = "csv" if spreadsheet_format == self.FORMAT_CSV else "xlsx"
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.get_filename()}.{extension}"'
         )
+        return response
 
     def get_filename(self):
         return f"appointment-requests-{timezone.localdate():%Y-%m-%d}"
-
-
-class ExportedRows:
-    """What Wagtail's spreadsheet writers read from a queryset (its model, to name the columns,
-    and its rows), with the rows streamed."""
-
-    def __init__(self, model, rows):
-        self.model = model
-        self.rows = rows
-
-    def __iter__(self):
-        return iter(self.rows)
 
 
 class AppointmentRequestInspectView(generic.InspectView):
