@@ -5,7 +5,8 @@ settings and measures the public pages at demo size; then loads the volume (`man
 load_volume`: 100,000 appointment requests, 2,000 articles, 300 handouts, 20 offices, 40
 physicians) and measures again, with the staff tools. The figures and their targets are printed
 and written to var/bench.json under "volume" (the rest of the file, from `make bench`, is kept).
-BENCH_SECONDS sets each wrk run (default 5); VOLUME_KEEP_DATABASE=1 leaves the database."""
+BENCH_SECONDS sets each wrk run (default 5); VOLUME_KEEP_DATABASE=1 leaves the database;
+VOLUME_SCALE (default 1) loads a fraction of the volume, for a quick try of the bench itself."""
 
 import json
 import os
@@ -81,7 +82,8 @@ def main() -> int:
     demo_search = search_figures()
     print("Loading the volume (manage.py load_volume)…")
     started = time.monotonic()
-    manage(env, "load_volume", "--into-database", name)
+    scale = os.environ.get("VOLUME_SCALE", "1")
+    manage(env, "load_volume", "--into-database", name, "--scale", scale)
     load_seconds = round(time.monotonic() - started)
     print("At volume:")
     results = {

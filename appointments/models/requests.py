@@ -217,7 +217,13 @@ class AppointmentRequest(models.Model):
     class Meta:
         ordering = ["-received_at", "-pk"]
         verbose_name = "appointment request"
-        indexes = [models.Index(fields=["staff_notified_at", "confirmation"])]
+        indexes = [
+            models.Index(fields=["staff_notified_at", "confirmation"]),
+            # The inbox's order (newest first) read from an index, whatever the filter.
+            models.Index(fields=["received_at", "id"], name="appointment_received_idx"),
+        ]
+        # On PostgreSQL the inbox's search (any part of a name, email or phone) has trigram
+        # indexes too: migration 0007, which SQLite skips (a table scan is quick there).
 
     def __str__(self):
         # Never the patient's name: this label is kept in the admin's history after deletion.
