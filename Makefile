@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCK := requirements/dev.lock
 
-.PHONY: run test bench setup lint migrations-check lock clean
+.PHONY: run test bench bench-volume setup lint migrations-check lock clean
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(BIN)/.installed: $(LOCK)
@@ -49,6 +49,13 @@ bench: setup
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.appointments
+
+# The site five years on, on PostgreSQL (not in CI; VOLUME_DATABASE_URL, default a scratch
+# database practice_bench_volume on 127.0.0.1:5432): 100,000 appointment requests, 2,000 articles,
+# 300 handouts, 20 offices, 40 physicians (bench/volume.py, written under "volume" in var/bench.json).
+bench-volume: setup
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m bench.volume
 
 # Re-resolve the pins after editing pyproject.toml (needs uv: pip install uv).
 lock:

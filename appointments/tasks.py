@@ -18,8 +18,7 @@ from django.utils import timezone
 
 from website.celery import app
 
-from . import delivery
-from .models.requests import CLOSED_STATUSES, AppointmentRequest, retention_cutoff
+from . import delivery, retention
 
 logger = logging.getLogger(__name__)
 
@@ -122,11 +121,9 @@ def _publish(pk: int) -> bool:
 
 @shared_task
 def delete_expired_requests() -> int:
-    """Deletes handled requests received longer ago than APPOINTMENT_RETENTION_DAYS."""
-    expired = AppointmentRequest.objects.filter(
-        status__in=CLOSED_STATUSES, received_at__lt=retention_cutoff()
-    )
-    deleted, _ = expired.delete()
+    """Deletes handled requests received longer ago than APPOINTMENT_RETENTION_DAYS, in batches
+    (appointments/retention.py)."""
+    deleted = retention.purge_expired()
     if deleted:
         logger.info("Retention: deleted %s handled appointment request(s)", deleted)
     return deleted

@@ -53,6 +53,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     search_backend_name = None  # plain database queries: patient data stays out of search indexes
     list_per_page = 50
 
+    # The exports' columns (each worked out in export.py, text made formula-safe there).
     list_export = [
         "pk",
         "received_display",
@@ -119,16 +120,6 @@ class AppointmentRequestViewSet(ModelViewSet):
     @cached_property
     def permission_policy(self):
         return admin_views.AppointmentRequestPermissionPolicy(self.model)
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            custom_field_preprocess={
-                field: {"csv": admin_views.formula_safe, "xlsx": admin_views.formula_safe}
-                for field in self.list_export
-                if field != "pk"
-            },
-            **kwargs,
-        )
 
 
 appointment_request_viewset = AppointmentRequestViewSet()

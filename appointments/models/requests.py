@@ -107,6 +107,38 @@ class Confirmation(models.TextChoices):
     REFUSED = "refused", "Refused by the patient's mail server"
 
 
+# How staff read a request's values: the inbox, the detail view and the exports (export.py) say
+# the same, from a request or from its row alone.
+NANP_NUMBER = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
+WEEKDAY_LABELS = dict(Weekday.choices)
+TIME_LABELS = dict(TimeOfDay.choices)
+
+
+def received_label(received_at) -> str:
+    return timezone.localtime(received_at).strftime("%b %-d, %Y, %-I:%M %p")
+
+
+def phone_label(phone: str) -> str:
+    """The number as staff dial it: (312) 555-0142 at home, +44 20 … abroad."""
+    if match := NANP_NUMBER.fullmatch(phone):  # most numbers, without parsing (as NATIONAL)
+        return "({}) {}-{}".format(*match.groups())
+    try:
+        number = phonenumbers.parse(phone, "US")
+    except phonenumbers.NumberParseException:
+        return phone
+    if number.country_code == 1:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def days_label(days: list[str]) -> str:
+    return ", ".join(WEEKDAY_LABELS.get(day, day) for day in days) or "Any day"
+
+
+def times_label(times: list[str]) -> str:
+    return ", ".join(TIME_LABELS.get(time, time) for time in times) or "Any time"
+
+
 class AppointmentRequest(models.Model):
     # The form carries this key, so a double click or a resubmitted page stores one request.
     submission_key = models.UUIDField(unique=True, editable=False)
@@ -185,7 +217,13 @@ class AppointmentRequest(models.Model):
     class Meta:
         ordering = ["-received_at", "-pk"]
         verbose_name = "appointment request"
-        indexes = [models.Index(fields=["staff_notified_at", "confirmation"])]
+        indexes = [
+            models.Index(fields=["staff_notified_at", "confirmation"]),
+            # The inbox's order (newest first) read from an index, whatever the filter.
+            models.Index(fields=["received_at", "id"], name="appointment_received_idx"),
+        ]
+        # On PostgreSQL the inbox's search (any part of a name, email or phone) has trigram
+        # indexes too: migration 0007, which SQLite skips (a table scan is quick there).
 
     def __str__(self):
         # Never the patient's name: this label is kept in the admin's history after deletion.
@@ -205,7 +243,7 @@ class AppointmentRequest(models.Model):
     @property
     @admin.display(description="received", ordering="received_at")
     def received_display(self) -> str:
-        return timezone.localtime(self.received_at).strftime("%b %-d, %Y, %-I:%M %p")
+        return received_label(self.received_at)
 
     @property
     @admin.display(description="name", ordering="last_name")
@@ -215,14 +253,7 @@ class AppointmentRequest(models.Model):
     @property
     @admin.display(description="phone", ordering="phone")
     def phone_display(self) -> str:
-        """The number as staff dial it: (312) 555-0142 at home, +44 20 … abroad."""
-        try:
-            number = phonenumbers.parse(self.phone, "US")
-        except phonenumbers.NumberParseException:
-            return self.phone
-        if number.country_code == 1:
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return phone_label(self.phone)
 
     @property
     @admin.display(description="phone", ordering="phone")
@@ -244,14 +275,12 @@ class AppointmentRequest(models.Model):
     @property
     @admin.display(description="preferred days")
     def preferred_days_display(self) -> str:
-        labels = dict(Weekday.choices)
-        return ", ".join(labels.get(day, day) for day in self.preferred_days) or "Any day"
+        return days_label(self.preferred_days)
 
     @property
     @admin.display(description="preferred times")
     def preferred_times_display(self) -> str:
-        labels = dict(TimeOfDay.choices)
-        return ", ".join(labels.get(time, time) for time in self.preferred_times) or "Any time"
+        return times_label(self.preferred_times)
 
     @property
     def is_closed(self) -> bool:

@@ -313,6 +313,9 @@ RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_TIMEOUT_SECONDS", default=
 # --- Appointment requests ----------------------------------------------------------------------
 # Handled requests (scheduled, declined, spam) are deleted this many days after they arrived.
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
+# The nightly purge deletes them this many to a transaction, so it never holds the rows' locks
+# (which the front desk's saves wait for) for long.
+APPOINTMENT_RETENTION_BATCH_SIZE = env.int("APPOINTMENT_RETENTION_BATCH_SIZE", default=500)
 # At most this many requests per visitor (IP address) per window; then the form gives the phone.
 APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
 APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", default=3600)

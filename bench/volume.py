@@ -1,0 +1,189 @@
+"""`make bench-volume` (not in CI): the site five years on, on PostgreSQL. Creates a scratch
+database (VOLUME_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/practice_bench_volume;
+its name must contain "bench", as it is dropped first), builds the demo site in it in production
+settings and measures the public pages at demo size; then loads the volume (`manage.py
+load_volume`: 100,000 appointment requests, 2,000 articles, 300 handouts, 20 offices, 40
+physicians) and measures again, with the staff tools. The figures and their targets are printed
+and written to var/bench.json under "volume" (the rest of the file, from `make bench`, is kept).
+BENCH_SECONDS sets each wrk run (default 5); VOLUME_KEEP_DATABASE=1 leaves the database;
+VOLUME_SCALE (default 1) loads a fraction of the volume, for a quick try of the bench itself."""
+
+import json
+import os
+import sys
+import time
+from urllib.parse import urlsplit
+
+from .server import ROOT, bench_environment, manage
+
+VOLUME_DIR = ROOT / "var" / "bench-volume"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/practice_bench_volume"
+TARGETS = {
+    "inbox_p95_ms": 300,
+    "export_seconds": 60,
+    "export_memory_mb": 100,
+    "purge_batch_seconds": 1.0,
+    "pages_vs_demo": 0.8,  # uncached requests/s at least 80% of the demo-size figure
+    "search_p95_ms": 150,
+}
+
+
+def scratch_database(url: str) -> str:
+    """Drops and creates the database of `url`; returns its name."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if parts.scheme not in {"postgres", "postgresql"} or "bench" not in name:
+        raise SystemExit(f"VOLUME_DATABASE_URL must be a PostgreSQL database named *bench*: {url}")
+    server = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return name
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    parts = urlsplit(url)
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
+def main() -> int:
+    url = os.environ.get("VOLUME_DATABASE_URL", DEFAULT_DATABASE_URL)
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    name = scratch_database(url)
+    env = bench_environment(
+        DATABASE_URL=url,
+        CACHE_URL=f"file://{VOLUME_DIR / 'cache'}",
+        CELERY_BROKER_FOLDER=str(VOLUME_DIR / "broker"),
+        EMAIL_FOLDER=str(VOLUME_DIR / "mail"),
+        STATIC_ROOT=str(VOLUME_DIR / "static"),
+        MEDIA_ROOT=str(VOLUME_DIR / "media"),
+    )
+    print(f"Building the demo site in the scratch database {name} (production settings)…")
+    VOLUME_DIR.mkdir(parents=True, exist_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    os.environ.update(env, PAGE_CACHE_SECONDS="0")
+    import django
+
+    django.setup()
+    from .volume_public import page_figures, search_figures
+    from .volume_staff import export_figures, inbox_figures, purge_figures, staff_client
+
+    print("Demo size:")
+    demo_pages = page_figures(env, seconds)
+    demo_search = search_figures()
+    print("Loading the volume (manage.py load_volume)…")
+    started = time.monotonic()
+    scale = os.environ.get("VOLUME_SCALE", "1")
+    manage(env, "load_volume", "--into-database", name, "--scale", scale)
+    load_seconds = round(time.monotonic() - started)
+    print("At volume:")
+    results = {
+        "database": "postgresql",
+        "load_seconds": load_seconds,
+        "counts": counts(),
+        "pages": {
+            key: {"demo": demo_pages[key], "volume": row}
+            for key, row in page_figures(env, seconds).items()
+        },
+        "search": {"demo": demo_search, "volume": search_figures()},
+    }
+    client = staff_client()
+    results["inbox"] = inbox_figures(client)
+    results["export"] = {fmt: export_figures(client, fmt) for fmt in ("csv", "xlsx")}
+    results["purge"] = purge_figures()
+    results["targets"] = TARGETS
+    results["checks"] = checks(results)
+    path = ROOT / "var" / "bench.json"
+    everything = json.loads(path.read_text()) if path.exists() else {}
+    everything["volume"] = results
+    path.write_text(json.dumps(everything, indent=2))
+    print_checks(results["checks"])
+    print(f"\nWritten to {path} under 'volume'")
+    if os.environ.get("VOLUME_KEEP_DATABASE") != "1":
+        drop_database(url)
+    return 0 if all(check["met"] for check in results["checks"].values()) else 1
+
+
+def counts() -> dict:
+    from appointments.models import AppointmentRequest
+    from blog.models import ArticlePage
+    from handouts.models import HandoutPage
+    from locations.models import LocationPage
+    from physicians.models import PhysicianPage
+    from website.volume.pages import english
+
+    return {
+        "appointment_requests": AppointmentRequest.objects.count(),
+        "articles": english(ArticlePage).count(),
+        "handouts": english(HandoutPage).count(),
+        "offices": english(LocationPage).count(),
+        "physicians": english(PhysicianPage).count(),
+    }
+
+
+def checks(results: dict) -> dict:
+    t = TARGETS
+    found = {}
+    for name, row in results["inbox"].items():
+        found[f"inbox {name}: p95 < {t['inbox_p95_ms']} ms"] = (
+            row["p95_ms"],
+            row["p95_ms"] < t["inbox_p95_ms"],
+        )
+    total = results["counts"]["appointment_requests"]
+    for fmt, row in results["export"].items():
+        found[f"export {fmt} of {total:,}: streamed"] = (row["streamed"], row["streamed"])
+        found[f"export {fmt}: < {t['export_seconds']} s"] = (
+            row["seconds"],
+            row["seconds"] < t["export_seconds"],
+        )
+        found[f"export {fmt}: memory growth < {t['export_memory_mb']} MB"] = (
+            row["memory_growth_mb"],
+            row["memory_growth_mb"] < t["export_memory_mb"],
+        )
+    csv_rows = results["export"]["csv"]["rows"]
+    found["export csv: every request"] = (csv_rows, csv_rows == total)
+    purge = results["purge"]
+    found[f"purge: all {purge['expired_before']:,} expired deleted"] = (
+        purge["deleted"],
+        purge["deleted"] == purge["expired_before"] and purge["left_expired"] == 0,
+    )
+    found[f"purge: longest batch < {t['purge_batch_seconds']} s"] = (
+        purge["longest_batch_s"],
+        purge["longest_batch_s"] < t["purge_batch_seconds"],
+    )
+    for key, row in results["pages"].items():
+        demo, volume = row["demo"], row["volume"]
+        floor = round(demo["rps"] * t["pages_vs_demo"], 1)
+        found[f"{key} uncached >= {floor}/s (80% of demo size {demo['rps']})"] = (
+            volume["rps"],
+            volume["rps"] >= floor,
+        )
+        found[f"{key} queries = demo size ({demo['queries']})"] = (
+            volume["queries"],
+            volume["queries"] == demo["queries"],
+        )
+    p95 = results["search"]["volume"]["p95_ms"]
+    found[f"search p95 < {t['search_p95_ms']} ms (PostgreSQL full text)"] = (
+        p95,
+        p95 < t["search_p95_ms"],
+    )
+    return {name: {"value": value, "met": met} for name, (value, met) in found.items()}
+
+
+def print_checks(found: dict) -> None:
+    print("\nvolume targets:")
+    for name, check in found.items():
+        print(f"  {'✓' if check['met'] else '✗'} {name}: {check['value']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
