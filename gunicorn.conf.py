@@ -10,3 +10,8 @@ logger_class = "website.gunicorn_logging.PrivateAccessLogger"
 access_log_format = (
     '%({x-forwarded-for}i)s via %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
 )
+
+# A sync worker that has not finished its request after `timeout` seconds is killed. The inbox's
+# CSV and Excel exports of every request stream for longer than gunicorn's default 30 s at volume
+# (100,000 requests: 30–40 s in `make bench-volume`), so they would be cut off mid-file.
+timeout = 120
