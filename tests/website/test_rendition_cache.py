@@ -1,5 +1,5 @@
 """Wagtail keeps renditions in the "renditions" cache; a page view that finds one there must not
-write it back (Wagtail 7.4 did, six file renames for one portrait: website/cache.py)."""
+write it back (Wagtail 7.4 did, six file renames for one portrait: website/rendition_cache.py)."""
 
 import pytest
 from wagtail.images import get_image_model
@@ -18,7 +18,7 @@ def file_caches(settings, tmp_path, media_in_tmp):
         "LOCATION": str(tmp_path / "cache"),
     }
     settings.CACHES = {"default": default, "renditions": settings.CACHES["renditions"] | default}
-    settings.CACHES["renditions"]["BACKEND"] = "website.cache.RenditionCache"
+    settings.CACHES["renditions"]["BACKEND"] = "website.rendition_cache.RenditionCache"
     settings.CACHES["renditions"]["WRAPS"] = default["BACKEND"]
     return tmp_path / "cache"
 

@@ -175,8 +175,12 @@ def cache_from_url(url: str) -> dict:
 
 def rendition_cache(default: dict) -> dict:
     """Wagtail's "renditions" cache: the same store as `default`, without Wagtail 7.4 writing
-    each rendition back on every page view (website/cache.py: RenditionCache)."""
-    return {**default, "BACKEND": "website.cache.RenditionCache", "WRAPS": default["BACKEND"]}
+    each rendition back on every page view (website/rendition_cache.py)."""
+    return {
+        **default,
+        "BACKEND": "website.rendition_cache.RenditionCache",
+        "WRAPS": default["BACKEND"],
+    }
 
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
