@@ -155,6 +155,7 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
     physician_fields = ("author",)
+    serving_related = ("reviewed_by__photo", "author__photo")
 
     parent_page_types = ["blog.BlogIndexPage"]
     base_form_class = PracticePageForm

@@ -36,6 +36,19 @@ def remember(request, name: str, build: Callable[[], T]) -> T:
     return _remember(name, where, version_for(request), build)
 
 
+def recall(request, name: str, default=None):
+    """What remember() keeps under `name` for this site, without building it: `default` when
+    nothing is kept (yet, or any more). For building many at once (search results)."""
+    if request is None or settings.SITE_MEMO_SECONDS <= 0:
+        return default
+    version = version_for(request)
+    key = (name, (request.get_host(), translation.get_language()), version)
+    entry = _entries.get(key) if _version_held[0] == version else None
+    if entry is not None and timezone.now() < entry[0]:
+        return entry[1]
+    return default
+
+
 _BUILD_ANYWAY = object()
 
 
