@@ -6,7 +6,8 @@ Lighthouse is the npm package, installed with the machine's npm under var/tools/
 13 wants Node 22, Debian has 20), and drives Debian's Chromium (CHROME_PATH, /usr/bin/chromium).
 Not part of `make test`: scores are figures to read, like the bench's, not pass/fail tests.
 Writes var/lighthouse.json. LIGHTHOUSE_PRESET=desktop scores the desktop layout (default: mobile,
-Lighthouse's own default, with its simulated slow network and CPU).
+Lighthouse's own default, with its simulated slow network and CPU). Search results are `noindex`
+by design, which Lighthouse's SEO category counts against them.
 """
 
 import json
@@ -111,10 +112,12 @@ def main() -> int:
     print(f"  {'page':28} {'  '.join(f'{c[:4]:>4}' for c in CATEGORIES)}")
     with Gunicorn(env) as server:
         for name, path in paths.items():
-            try:
-                found[name] = {"path": path, **scores(server.url + path, chrome)}
-            except subprocess.CalledProcessError as failed:
-                found[name] = {"path": path, "error": failed.stderr.strip()[-300:]}
+            for _attempt in (1, 2):  # Lighthouse sometimes loses a trace (NO_NAVSTART): once more
+                try:
+                    found[name] = {"path": path, **scores(server.url + path, chrome)}
+                    break
+                except subprocess.CalledProcessError as failed:
+                    found[name] = {"path": path, "error": failed.stderr.strip()[-300:]}
             row = found[name]
             figures = "  ".join(f"{row.get(c, '-'):>4}" for c in CATEGORIES)
             print(f"  {name:28} {figures}  {path}", flush=True)
