@@ -37,10 +37,17 @@ def remember(request, name: str, build: Callable[[], T]) -> T:
     if request is None:
         return build()
     # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
-    where = (request.get_host(), translation.get_language())
+    where = (_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return _for_this_request((name, where), build)
     return _remember(name, where, version_for(request), build)
+
+
+def _host(request) -> str:
+    """request.get_host(), checked against ALLOWED_HOSTS once per request, not at every use."""
+    if (host := request.__dict__.get("_memo_host")) is None:
+        host = request._memo_host = request.get_host()
+    return host
 
 
 def _for_this_request(key: tuple, build: Callable[[], T]) -> T:
@@ -57,7 +64,7 @@ def recall(request, name: str, default=None):
     nothing is kept (yet, or any more). For building many at once (search results)."""
     if request is None:
         return default
-    where = (request.get_host(), translation.get_language())
+    where = (_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return (getattr(_this_request, "store", None) or {}).get((name, where), default)
     version = version_for(request)
