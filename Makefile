@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCK := requirements/dev.lock
 
-.PHONY: run test bench bench-volume setup lint migrations-check lock clean
+.PHONY: run test bench bench-volume lighthouse setup lint migrations-check lock clean
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(BIN)/.installed: $(LOCK)
@@ -56,6 +56,11 @@ bench: setup
 bench-volume: setup
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python -m bench.volume
+
+# Lighthouse's four scores for every public page type in both languages (bench/lighthouse.py:
+# the npm package under var/tools/, Debian's Chromium). Not part of `make test`.
+lighthouse: setup
+	$(BIN)/python -m bench.lighthouse
 
 # Re-resolve the pins after editing pyproject.toml (needs uv: pip install uv).
 lock:

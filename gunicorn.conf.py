@@ -13,5 +13,5 @@ access_log_format = (
 
 # A sync worker that has not finished its request after `timeout` seconds is killed. The inbox's
 # CSV and Excel exports of every request stream for longer than gunicorn's default 30 s at volume
-# (100,000 requests: 30–40 s in `make bench-volume`), so they would be cut off mid-file.
+# (100,000 requests: 30 to 40 s in `make bench-volume`), so they would be cut off mid-file.
 timeout = 120

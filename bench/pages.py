@@ -7,15 +7,19 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 # Which page of the demo site stands for each row of the table, found by its type.
+# A key ending in "_es" stands for the page type's first Spanish page.
 PAGE_TYPES = {
     "home": "website.HomePage",
     "article": "blog.ArticlePage",
     "blog_index": "blog.BlogIndexPage",
     "handout": "handouts.HandoutPage",
     "condition": "conditions.ConditionPage",
+    "treatment": "conditions.TreatmentPage",
     "hours": "hours.HolidayHoursPage",
     "locations": "locations.LocationIndexPage",
     "location": "locations.LocationPage",
+    "article_es": "blog.ArticlePage",
+    "handout_es": "handouts.HandoutPage",
 }
 SEARCH_PATH = "/search/?q=back+pain"
 
@@ -31,7 +35,9 @@ def page_paths() -> dict[str, str | None]:
         except LookupError:
             paths[key] = None  # that app does not exist yet
             continue
-        page = Page.objects.live().type(model).order_by("path").first()
+        language = "es" if key.endswith("_es") else "en"
+        pages = Page.objects.live().type(model).filter(locale__language_code=language)
+        page = pages.order_by("path").first()
         paths[key] = page.url if page else None
     paths["search"] = SEARCH_PATH
     return paths

@@ -155,6 +155,9 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
     physician_fields = ("author",)
+    # The author with the page; the reviewer (most often the author) then costs nothing more
+    # (MedicalReviewMixin.load_physicians). Reading both with the page costs more than it saves.
+    serving_related = ("author__photo",)
 
     parent_page_types = ["blog.BlogIndexPage"]
     base_form_class = PracticePageForm

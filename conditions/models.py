@@ -70,7 +70,7 @@ class ClinicalTopicPage(MedicalReviewMixin, BodyAreasMixin, PageServingMixin, Pa
 
     @cached_property
     def physicians_shown(self) -> list:
-        return list(live_linked(self.physicians).order_by("title"))
+        return list(live_linked(self.physicians).select_related("photo").order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         self.load_physicians()

@@ -5,7 +5,6 @@ program, with /large-print/, /pdf/ and /large-print/pdf/ beside it.
 """
 
 import logging
-import re
 from functools import cached_property
 
 from django import forms
@@ -236,15 +235,10 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
         ]
         return [(label, text) for label, text in rows if text]
 
-    def search_matches(self, words: list[str]) -> list[tuple[str, list[str]]]:
-        """The exercises whose names hold a word starting with one of the searched words."""
-        names = [block.value["name"] for block in self.exercises]
-        found = [
-            name
-            for name in names
-            if any(word.startswith(tuple(words)) for word in re.findall(r"\w+", name.lower()))
-        ]
-        return [("Exercises", found)] if found else []
+    def search_parts(self) -> list[tuple[str, list[str]]]:
+        """What search shows when a searched word is in it (sitesearch/views.py): "knee"
+        finds the program through its exercise "Single Knee-to-Chest"."""
+        return [("Exercises", [block.value["name"] for block in self.exercises])]
 
     def get_context(self, request, *args, large_print=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -149,6 +149,8 @@ class MedicalReviewMixin(models.Model):
 
     # The page's other links to physicians (an article's author), read with the reviewer.
     physician_fields: tuple[str, ...] = ()
+    # Read with the page when it is served (website/page_serving.py), portraits included.
+    serving_related: tuple[str, ...] = ("reviewed_by__photo",)
 
     def load_physicians(self) -> None:
         """Read the reviewer and the page's other physicians in one query (often one person),
@@ -156,8 +158,12 @@ class MedicalReviewMixin(models.Model):
         from physicians.models import PhysicianPage
 
         fields = [self._meta.get_field(name) for name in ("reviewed_by", *self.physician_fields)]
+        # Often one person (the author reviewed it): read with the page once is enough for both.
+        read = [f.get_cached_value(self) for f in fields if f.is_cached(self)]
+        found = {physician.pk: physician for physician in read if physician is not None}
         missing = [f for f in fields if getattr(self, f.attname) and not f.is_cached(self)]
-        found = PhysicianPage.objects.in_bulk({getattr(self, f.attname) for f in missing})
+        if ids := {getattr(self, f.attname) for f in missing} - set(found):
+            found |= PhysicianPage.objects.select_related("photo").in_bulk(ids)
         for field in missing:
             field.set_cached_value(self, found.get(getattr(self, field.attname)))
 

@@ -44,16 +44,18 @@ class PhysicianIndexPage(PageServingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    def physicians(self):
-        return public(PhysicianPage.objects.child_of(self).live()).with_photos()
+    @cached_property
+    def listed_physicians(self) -> list:
+        """Read once for the list and its JSON-LD."""
+        return list(public(PhysicianPage.objects.child_of(self).live()).with_photos())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = self.physicians()
+        context["physicians"] = self.listed_physicians
         return context
 
     def structured_data(self, request) -> list[dict]:
-        return [physician_list_node(self, self.physicians(), request)]
+        return [physician_list_node(self, self.listed_physicians, request)]
 
 
 class PhysicianPageQuerySet(PageQuerySet):
@@ -64,6 +66,9 @@ class PhysicianPageQuerySet(PageQuerySet):
 
 class PhysicianPage(PageServingMixin, Page):
     """One physician's profile. The page title is the physician's full name, without 'Dr.'."""
+
+    serving_related = ("photo",)  # read with the page (website/page_serving.py)
+    serving_prefetch = ("education",)
 
     credentials = models.CharField(
         max_length=40, blank=True, help_text="Degrees after the name, e.g. D.O. or M.D."

@@ -1,5 +1,6 @@
 """`/search/?q=`: Wagtail search over the site's public pages, with the page type on each result."""
 
+import re
 from html import unescape
 
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from website.page_serving import active_locale_id, public
+from website.site_memo import recall, remember
 
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
@@ -24,12 +26,34 @@ def teaser(page) -> str:
     return ""
 
 
-def matches(page, query: str) -> list[tuple[str, list[str]]]:
-    """Why a page matched, when its title and teaser may not show it: a page type lists the
-    parts of itself that hold the query's words (`search_matches`, e.g. a handout's exercises:
-    "knee" finds it through "Knee-to-Chest")."""
-    find = getattr(page, "search_matches", None)
-    return find(query.lower().split()) if find else []
+def matches(parts: list[tuple[str, list[str]]], query: str) -> list[tuple[str, list[str]]]:
+    """Why a page matched, when its title and teaser may not show it: the parts a page type
+    lists (`search_parts`, e.g. a handout's exercises) with a word starting with one of the
+    query's ("knee" finds a handout through "Knee-to-Chest")."""
+    words = tuple(query.lower().split())
+    found = []
+    for label, names in parts:
+        hits = [n for n in names if any(w.startswith(words) for w in re.findall(r"\w+", n.lower()))]
+        if hits:
+            found.append((label, hits))
+    return found
+
+
+def result_facts(request, pages: list[Page]) -> dict[int, tuple]:
+    """Each result page's type, teaser and searchable parts, which need its own type's fields
+    (a query per page type). Kept per worker like the site's navigation (website/site_memo.py:
+    until the next publish), so a search costs the same queries whatever types it finds."""
+    facts, missing = {}, []
+    for page in pages:
+        kept = recall(request, f"search-result:{page.pk}")
+        if kept is None:
+            missing.append(page.pk)
+        else:
+            facts[page.pk] = kept
+    for page in Page.objects.filter(pk__in=missing).specific():
+        found = (page._meta.verbose_name, teaser(page), getattr(page, "search_parts", list)())
+        facts[page.pk] = remember(request, f"search-result:{page.pk}", lambda found=found: found)
+    return facts
 
 
 def clean_query(raw: str) -> str:
@@ -46,18 +70,19 @@ def search(request):
     results = Page.objects.none()
     if query:
         pages = public(Page.objects.live()).filter(depth__gt=2, locale=active_locale_id())
-        pages = pages.specific()
         results = pages.search(query, operator="and")
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    shown = list(page_obj.object_list)
+    facts = result_facts(request, shown)
     results_with_types = [
         {
             "page": page,
-            "type": page._meta.verbose_name,
-            "teaser": teaser(page),
-            "matches": matches(page, query),
+            "type": facts[page.pk][0],
+            "teaser": facts[page.pk][1],
+            "matches": matches(facts[page.pk][2], query),
         }
-        for page in page_obj.object_list
+        for page in shown
     ]
     response = render(
         request,

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from wagtail import hooks
+from wagtail.models import Page
+
+from .site_memo import remember
 
 HOME_SECTIONS_HOOK = "practice_home_sections"
 
@@ -28,5 +31,16 @@ def sections_for(page, request) -> list[HomeSection]:
         section = section_for(page, request)
         # Evaluated here, once: the template both tests and loops over the items.
         if section is not None and (items := list(section.items)):
-            filled.append(replace(section, items=items))
+            filled.append(replace(section, items=_with_parents(request, items)))
     return filled
+
+
+def _with_parents(request, items: list) -> list:
+    """A section links to its items' parent ("All articles"): kept per worker, like the pages a
+    request's path goes through (a parent changes only on a publish or a move)."""
+    for item in items:
+        if isinstance(item, Page) and getattr(item, "_cached_parent_obj", None) is None:
+            path = item.path[: -Page.steplen]
+            parent = remember(request, f"page-at:{path}", lambda at=path: Page.objects.get(path=at))
+            item._cached_parent_obj = parent  # treebeard's get_parent() returns it
+    return items

@@ -10,6 +10,8 @@ queries change:
   changes only on publish or move, which change the content version) and the page is read once.
   A child of a type no longer allowed there (moved in before the rule) is still found, the slower
   way.
+- Pages on the way. A page the path goes through (the blog, on the way to an article) is kept
+  per worker like the site's root page, so only the page served is read.
 - View restrictions. Wagtail checks every page it serves for restrictions (a password, signed-in
   users, some groups) on it and its ancestors: two queries, and `.public()` on a listing reads
   every restriction again. Most practices restrict nothing. Whether any restriction exists is kept
@@ -92,7 +94,24 @@ def in_active_language(page):
     return live_translation(page, translation.get_language()) or page
 
 
+def _for_serving(page_class):
+    """The page type's rows, with what it names in `serving_related` read in the same query
+    and what it names in `serving_prefetch` in one query each."""
+    rows = page_class._default_manager.order_by()
+    if related := getattr(page_class, "serving_related", ()):
+        rows = rows.select_related(*related)
+    if prefetch := getattr(page_class, "serving_prefetch", ()):
+        rows = rows.prefetch_related(*prefetch)
+    return rows
+
+
 class PageServingMixin:
+    # Foreign keys every view of the page follows (an article's author and their portrait),
+    # read with the page itself: `select_related` names.
+    serving_related: tuple[str, ...] = ()
+    # Child rows every view lists (a physician's education): `prefetch_related` names.
+    serving_prefetch: tuple[str, ...] = ()
+
     @property
     def localized(self):
         """This page in the active language (Wagtail's own answer) without its one or two
@@ -117,21 +136,28 @@ class PageServingMixin:
             raise Http404
         if not path_components:
             return super().route(request, path_components)  # this very page: Wagtail's checks
-        child = self._child_with_slug(request, path_components[0])
+        slug, rest = path_components[0], path_components[1:]
+        if rest:
+            # A page on the way (the blog, on the way to an article) is kept like the site's
+            # root page: the same until a publish or a move, which change the content version.
+            key = f"page-on-path:{self.pk}/{slug}"
+            child = remember(request, key, lambda: self._child_with_slug(request, slug))
+        else:
+            child = self._child_with_slug(request, slug)
         child._cached_parent_obj = self  # as Wagtail does: the child's get_parent() is free
-        return child.route(request, path_components[1:])
+        return child.route(request, rest)
 
     def _child_with_slug(self, request, slug: str) -> Page:
         """The child page with this slug, as its specific type; Http404 when there is none."""
         if (only_type := _only_child_type(type(self))) is not None:
             try:
-                return only_type.objects.order_by().get(**self._child_filter(slug))
+                return _for_serving(only_type).get(**self._child_filter(slug))
             except only_type.DoesNotExist:
                 pass
         key = f"child-page:{self.pk}/{slug}"
         pk, content_type_id = remember(request, key, lambda: self._child_type(slug))
         page_class = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        return page_class._default_manager.get(pk=pk)
+        return _for_serving(page_class).get(pk=pk)
 
     def _child_filter(self, slug: str) -> dict:
         """As Wagtail's get_children(), without its ordering (one row at most)."""

@@ -7,10 +7,13 @@ the content version, until the next clock change, and for at most SITE_MEMO_SECO
 are website/invalidation.py's): a save shows on the next page view in every worker (within the
 version's recheck interval, 1 s), and "Open now" goes when the practice closes.
 
-SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you).
+SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you): each request
+then builds each of them once, as the first request after a publish does with it on (a request
+is served under one content version in any case: invalidation.version_for).
 """
 
 import functools
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -25,15 +28,51 @@ T = TypeVar("T")
 # are kept.
 _entries: dict[tuple, tuple] = {}
 _version_held: list[int | None] = [None]
+# While SITE_MEMO_SECONDS is 0: what this thread's request has built so far (SiteLookupMiddleware).
+_this_request = threading.local()
 
 
 def remember(request, name: str, build: Callable[[], T]) -> T:
-    """`build()`'s result for this site, kept as described above; `build()` itself when off."""
-    if request is None or settings.SITE_MEMO_SECONDS <= 0:
+    """`build()`'s result for this site, kept as described above; when off, for this request."""
+    if request is None:
         return build()
     # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
-    where = (request.get_host(), translation.get_language())
+    where = (_host(request), translation.get_language())
+    if settings.SITE_MEMO_SECONDS <= 0:
+        return _for_this_request((name, where), build)
     return _remember(name, where, version_for(request), build)
+
+
+def _host(request) -> str:
+    """request.get_host(), checked against ALLOWED_HOSTS once per request, not at every use."""
+    if (host := request.__dict__.get("_memo_host")) is None:
+        host = request._memo_host = request.get_host()
+    return host
+
+
+def _for_this_request(key: tuple, build: Callable[[], T]) -> T:
+    store = getattr(_this_request, "store", None)
+    if store is None:  # outside a request (a command, a task): built each time
+        return build()
+    if key not in store:
+        store[key] = build()
+    return store[key]
+
+
+def recall(request, name: str, default=None):
+    """What remember() keeps under `name` for this site, without building it: `default` when
+    nothing is kept (yet, or any more). For building many at once (search results)."""
+    if request is None:
+        return default
+    where = (_host(request), translation.get_language())
+    if settings.SITE_MEMO_SECONDS <= 0:
+        return (getattr(_this_request, "store", None) or {}).get((name, where), default)
+    version = version_for(request)
+    key = (name, where, version)
+    entry = _entries.get(key) if _version_held[0] == version else None
+    if entry is not None and timezone.now() < entry[0]:
+        return entry[1]
+    return default
 
 
 _BUILD_ANYWAY = object()
@@ -68,7 +107,7 @@ def memoised_tag(name: str, *, without_request=_BUILD_ANYWAY):
 def remember_sitewide(name: str, build: Callable[[], T]) -> T:
     """The same for facts about the whole installation, where no request is to hand."""
     if settings.SITE_MEMO_SECONDS <= 0:
-        return build()
+        return _for_this_request((name, None), build)
     return _remember(name, None, current_version(), build)
 
 
@@ -104,13 +143,18 @@ class SiteLookupMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        site = remember(
-            request, "site", lambda: _with_specific_root(Site.find_for_request(request))
-        )
-        # Where Site.find_for_request keeps its answer for the rest of the request (pinned by
-        # tests/website/test_wagtail_internals.py).
-        request._wagtail_site = site
-        return self.get_response(request)
+        outer = getattr(_this_request, "store", None)
+        _this_request.store = {}  # what this request builds while the memo is off
+        try:
+            site = remember(
+                request, "site", lambda: _with_specific_root(Site.find_for_request(request))
+            )
+            # Where Site.find_for_request keeps its answer for the rest of the request (pinned
+            # by tests/website/test_wagtail_internals.py).
+            request._wagtail_site = site
+            return self.get_response(request)
+        finally:
+            _this_request.store = outer
 
 
 def _with_specific_root(site):

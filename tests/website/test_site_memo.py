@@ -119,3 +119,21 @@ def test_a_memoised_tag_is_built_once_per_site_and_needs_a_request(rf, home_page
     with CaptureQueriesContext(connection) as without_request:
         assert template.render(Context({})) == "0"
     assert len(without_request) == 0
+
+
+def test_with_the_memo_off_each_request_still_builds_each_fact_once(client, home_page, settings):
+    """SITE_MEMO_SECONDS=0 (development; the bench's cold view): nothing is kept between
+    requests, but a request reads the installation's languages and view restrictions once, not
+    at every link and fragment that asks (what the first view after a publish costs)."""
+    settings.SITE_MEMO_SECONDS = 0
+    url = home_page.url
+    for _ in range(2):  # and again on the next request: nothing was kept
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        tables = [
+            query["sql"].split(" FROM ")[1].split()[0]
+            for query in captured
+            if " FROM " in query["sql"]
+        ]
+        assert tables.count('"wagtailcore_locale"') == 1
+        assert tables.count('"wagtailcore_pageviewrestriction"') == 1

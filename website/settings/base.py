@@ -174,7 +174,18 @@ def cache_from_url(url: str) -> dict:
     raise ValueError(f"CACHE_URL: unsupported scheme in {url.split('://')[0]!r}")
 
 
+def rendition_cache(default: dict) -> dict:
+    """Wagtail's "renditions" cache: the same store as `default`, without Wagtail 7.4 writing
+    each rendition back on every page view (website/rendition_cache.py)."""
+    return {
+        **default,
+        "BACKEND": "website.rendition_cache.RenditionCache",
+        "WRAPS": default["BACKEND"],
+    }
+
+
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
+CACHES["renditions"] = rendition_cache(CACHES["default"])
 
 # --- Full-page cache for anonymous visitors (website/page_cache.py) ------------------------------
 # Every change bumps the content version in the database (website/invalidation.py); each worker

@@ -15,6 +15,7 @@ from .base import (
     cache_from_url,
     env,
     env_path,
+    rendition_cache,
 )
 
 DEBUG = False
@@ -71,6 +72,7 @@ if XDIST_WORKER and CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["LOCATION"] = redis_database_for_worker(
         CACHES["default"]["LOCATION"], int(XDIST_WORKER.removeprefix("gw"))
     )
+CACHES["renditions"] = rendition_cache(CACHES["default"])
 
 # Uploads, renditions and handout PDFs of tests, apart from the site `make run` serves.
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / f"test-media{XDIST_WORKER}")
