@@ -17,7 +17,7 @@ Two kinds of change. A *site-wide* one (hours, closures, settings, menus, snippe
 unpublish or deletion) also writes a new `site_token`, which every cached page's key carries: all
 go at once. A *page change* (publishing a page whose type says what else shows it,
 `cache_dependents()`) writes `token` and a PageDrop row for each page showing it: itself, its
-ancestors (index pages, the home page's latest articles), its translations, the pages linking to
+ancestors (index pages, the home page's latest articles), their translations, the pages linking to
 it (Wagtail's reference index) and those its type names. A cached copy records the page that
 served it and that page's drop token (views no page serves, such as the sitemap, record `token`:
 any change drops them), and is a miss once that moved. When what shows a page cannot be known (a
@@ -257,8 +257,10 @@ def pages_showing(page) -> set[int] | None:
     if any(content_type != page_type for content_type, _ in referrers):
         return None  # a setting or snippet links to it: it may show on every page
     ids = {page.pk, *dependents(), *(int(pk) for _, pk in referrers)}
-    ids.update(page.get_ancestors().values_list("pk", flat=True))
-    ids.update(page.get_translations().values_list("pk", flat=True))
+    # Its ancestors and every translation of them and of it: a Spanish list may show an English
+    # article that has no translation yet.
+    keys = [page.translation_key, *page.get_ancestors().values_list("translation_key", flat=True)]
+    ids.update(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
     return ids
 
 
