@@ -92,6 +92,17 @@ def page_urls(page) -> list[str]:
     return sorted(batch.urls)
 
 
+def urls_of_path(url_path: str) -> list[str]:
+    """The addresses a page with this url_path had (a moved page's old place)."""
+    from wagtail.models import Site
+
+    return [
+        root.root_url + url_path[len(root.root_path) - 1 :]
+        for root in Site.get_site_root_paths()
+        if url_path.startswith(root.root_path)
+    ]
+
+
 def purge(page_ids: list[int] | None, urls: list[str]) -> int:
     """Send the purge (the worker's side): these pages' addresses, or every page's when
     `page_ids` is None, and the addresses no page serves. Returns how many addresses."""

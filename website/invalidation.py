@@ -328,13 +328,16 @@ def _on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
         page_changed(instance)
 
 
-def _on_page_gone(sender, instance, **kwargs) -> None:
+def _on_page_gone(sender, instance, url_path_before=None, **kwargs) -> None:
     """Deleted, unpublished or moved: links and lists anywhere may have shown it."""
     from wagtail.models import Page
 
     if isinstance(instance, Page):
         bump()
-        frontend_cache.purge_after_commit(urls=frontend_cache.page_urls(instance))
+        urls = frontend_cache.page_urls(instance)
+        if url_path_before:  # moved: its old address too
+            urls += frontend_cache.urls_of_path(url_path_before)
+        frontend_cache.purge_after_commit(urls=urls)
 
 
 def _on_slug_changed(sender, instance, instance_before, **kwargs) -> None:

@@ -11,6 +11,8 @@ from hours.models import HoursSettings
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from website.frontend_cache import _Purge, page_urls
 
+from .factories import StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -93,3 +95,22 @@ def test_the_blog_purges_its_feed_and_tag_lists(article):
         "http://localhost/blog/feed/",
         "http://localhost/blog/tags/back-pain/",
     ]
+
+
+@pytest.fixture
+def two_pages(home_page):
+    return (
+        StandardPageFactory(parent=home_page, slug="insurance", title="Insurance"),
+        StandardPageFactory(parent=home_page, slug="patients", title="Patients"),
+    )
+
+
+def test_moving_a_page_purges_everything_and_its_old_address(
+    two_pages, purging, django_capture_on_commit_callbacks
+):
+    moved, patients = two_pages
+    with django_capture_on_commit_callbacks() as callbacks:
+        moved.move(patients, pos="last-child")
+    [purge] = purges(callbacks)
+    assert purge.everything
+    assert {"http://localhost/insurance/", "http://localhost/patients/insurance/"} <= purge.urls
