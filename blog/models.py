@@ -286,8 +286,10 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
         """The pages besides its ancestors, translations and the pages linking to it that show
         this article, so publishing it drops only theirs (website/invalidation.py): articles
         sharing a tag (their related reading) and the condition pages that list it."""
-        tags = [tag.pk for tag in self.tags.all()]
-        sharing = ArticlePage.objects.filter(tagged_items__tag__in=tags).values_list("pk")
+        # As being saved: a manager of the tags to commit, or the names given to the constructor.
+        tags = self.tags.all() if hasattr(self.tags, "all") else self.tags
+        names = [getattr(tag, "name", tag) for tag in tags]
+        sharing = ArticlePage.objects.filter(tagged_items__tag__name__in=names).values_list("pk")
         conditions = self.condition_pages.values_list("pk", flat=True)
         return {pk for (pk,) in sharing} | set(conditions)
 
