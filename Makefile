@@ -44,11 +44,12 @@ test: lint migrations-check
 # Speed and resilience figures (not tests), on the demo site in production settings:
 # pages under load with wrk (bench/run.py, writes var/bench.json), then the appointment form under
 # a slow mail server and the 1,000-request drill with the broker stopped and a worker killed
-# (bench/appointments.py).
+# (bench/appointments.py), then the page cache's hit rate while an editor publishes (bench/editing.py).
 bench: setup
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.appointments
+	$(BIN)/python -m bench.editing
 
 # The site five years on, on PostgreSQL (not in CI; VOLUME_DATABASE_URL, default a scratch
 # database practice_bench_volume on 127.0.0.1:5432): 100,000 appointment requests, 2,000 articles,

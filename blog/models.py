@@ -103,6 +103,13 @@ class BlogIndexPage(RoutablePageMixin, PageServingMixin, Page):
     def structured_data(self, request) -> list[dict]:
         return [blog_node(self, request)]
 
+    def get_cached_paths(self) -> list[str]:
+        """What a CDN purge of the blog covers (Wagtail's frontend cache): the list, the feed and
+        each tag's list (the Varnish configuration purges each with its ?page=N too)."""
+        tags = Tag.objects.filter(blog_articletag_items__content_object__path__startswith=self.path)
+        slugs = tags.order_by("slug").values_list("slug", flat=True).distinct()
+        return ["/", "/feed/", *(f"/tags/{slug}/" for slug in slugs)]
+
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -277,6 +284,17 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
 
     def structured_data(self, request) -> list[dict]:
         return article_nodes(self, request)
+
+    def cache_dependents(self) -> set[int]:
+        """The pages besides its ancestors, translations and the pages linking to it that show
+        this article, so publishing it drops only theirs (website/invalidation.py): articles
+        sharing a tag (their related reading) and the condition pages that list it."""
+        # As being saved: a manager of the tags to commit, or the names given to the constructor.
+        tags = self.tags.all() if hasattr(self.tags, "all") else self.tags
+        names = [getattr(tag, "name", tag) for tag in tags]
+        sharing = ArticlePage.objects.filter(tagged_items__tag__name__in=names).values_list("pk")
+        conditions = self.condition_pages.values_list("pk", flat=True)
+        return {pk for (pk,) in sharing} | set(conditions)
 
 
 class ArticleRelatedPage(Orderable):

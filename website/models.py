@@ -9,8 +9,8 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock, ServiceTeaserBlock
+from .content_version import ContentVersion, PageDrop  # noqa: F401 (website/invalidation.py's)
 from .home_sections import sections_for
-from .invalidation import ContentVersion  # noqa: F401 (the content version's table)
 from .page_serving import PageServingMixin
 from .site_memo import remember
 

@@ -9,9 +9,12 @@ A page with a query string is cached only when the view vouched for every parame
 (accept_query: page 2 of 3, a condition that exists), each given once: otherwise every junk
 value (?page=abc, ?page=99999, ?condition=x1, x2, …) would be one more entry in the cache.
 
-When a copy is stale is website/invalidation.py's business: every key carries the content version
-(a change anywhere makes every stored copy unreachable at once), and a copy is kept no longer than
-until the next clock change ("Open now" ends at 5:00 PM) or PAGE_CACHE_SECONDS.
+When a copy is stale is website/invalidation.py's business: every key carries the site token (a
+site-wide change makes every stored copy unreachable at once); each copy records the page that
+served it and that page's drop token then (a page change makes the copies of the pages that show
+it misses), or, when no page served it (the sitemap), the content token (any change); and a copy
+is kept no longer than until the next clock change ("Open now" ends at 5:00 PM) or
+PAGE_CACHE_SECONDS.
 
 When the cache cannot be reached (Redis down), every read is a miss and every write is dropped
 (website/cache.py): pages are built from the database. No change is lost, as none is kept here.
@@ -26,7 +29,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
-from .invalidation import page_cache_seconds, version_for
+from .invalidation import State, page_cache_seconds, state_for, version_for
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +64,20 @@ def _key(request) -> str | None:
     # Hashed: a visitor chooses the path and the query, and a key must stay short and plain.
     address = f"{request.get_host()}{request.path_info}?{query}".encode("utf-8", "backslashreplace")
     address = hashlib.sha256(address)
-    return f"page-cache:{version_for(request)}:{address.hexdigest()}"
+    return f"page-cache:{state_for(request).site_token}:{address.hexdigest()}"
+
+
+def served_by(request, page) -> None:
+    """The page this response shows (Wagtail's before_serve_page hook, website/wagtail_hooks.py):
+    its copy is dropped with that page's changes rather than with every change."""
+    request._page_cache_page_id = page.pk
+
+
+def _dropped_since(stored: dict, state: State) -> bool:
+    page_id = stored.get("page_id")
+    if page_id is None:
+        return stored.get("token") != state.token
+    return stored.get("token") != state.page_token(page_id)
 
 
 def _cache_call(method, *args):
@@ -103,21 +119,31 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         stored = _cache_call(cache.get, key)
-        if stored is not None:
+        if stored is not None and not _dropped_since(stored, state_for(request)):
             return self._replay(stored)
         response = self.get_response(request)
         if _cacheable(request, response):
             timeout = page_cache_seconds(timezone.now(), version_for(request))
             if timeout > 0:
                 self._mark_public(response, timeout)
-                _cache_call(cache.set, key, self._store(response), timeout)
+                _cache_call(cache.set, key, self._store(request, response), timeout)
             response["X-Cache"] = "MISS"
         return response
 
     @staticmethod
-    def _store(response) -> dict:
+    def _store(request, response) -> dict:
         headers = {k: v for k, v in response.items() if k.lower() not in SKIPPED_HEADERS}
-        return {"status": response.status_code, "headers": headers, "body": response.content}
+        # The tokens as the request started: a change committed while it was built drops it.
+        state = state_for(request)
+        page_id = getattr(request, "_page_cache_page_id", None)
+        token = state.token if page_id is None else state.page_token(page_id)
+        return {
+            "status": response.status_code,
+            "headers": headers,
+            "body": response.content,
+            "page_id": page_id,
+            "token": token,
+        }
 
     @staticmethod
     def _replay(stored: dict) -> HttpResponse:

@@ -19,3 +19,11 @@ def send_test_email(recipient: str) -> None:
         from_email=None,
         recipient_list=[recipient],
     )
+
+
+@shared_task(name="website.tasks.purge_frontend_cache", ignore_result=True)
+def purge_frontend_cache(page_ids: list[int] | None, urls: list[str]) -> int:
+    """Purges the CDN or Varnish after a change (website/frontend_cache.py)."""
+    from .frontend_cache import purge
+
+    return purge(page_ids, urls)

@@ -193,9 +193,30 @@ CACHES["renditions"] = rendition_cache(CACHES["default"])
 CONTENT_VERSION_RECHECK_SECONDS = 1.0
 # How long a page may be kept at most (0 turns the cache off); saves invalidate it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# How long a CDN or proxy may keep a page (it cannot be told of saves, so keep this short).
+# How long a CDN or proxy may keep a page (short, unless WAGTAILFRONTENDCACHE below purges it).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz", "/media/")
+# The CDN or Varnish in front of the site, purged after each change (website/frontend_cache.py,
+# Wagtail's frontend cache backends). Any of the three, or several; none: nothing is purged.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):  # Varnish (deploy/varnish/) or any HTTP PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN", default=""),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# Our Spanish pages are pages of their own (/es/…), purged as such: no per-language rewriting.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Site-wide fragments (navigation, footer, banner, clinic JSON-LD) each worker keeps in memory
 # (website/site_memo.py); saves invalidate them at once, this caps how long they live (0: off).
 SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
