@@ -10,6 +10,7 @@ pytest_plugins = [
     "tests.harness.web",
     "tests.harness.redis",
     "tests.harness.demo",
+    "tests.harness.served_demo",
 ]
 
 
