@@ -6,6 +6,7 @@ import wagtail_factories
 
 from blog.models import ArticlePage
 from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
+from tests.harness.served_demo import extend
 
 from .test_pages import every_block
 
@@ -16,8 +17,14 @@ PAGES = ["/blog/", "/blog/running-with-back-pain/", "/blog/tags/running/", "/phy
 
 
 @pytest.fixture
-def demo_site(committed_demo):
-    # Every block type, and a picture, on one more article, so axe sees them all.
+def demo_server_with_every_block(request, demo_server):
+    """The served demo with one more article: every block type, and a picture, so axe sees them
+    all."""
+    extend(request, every_block_article)
+    return demo_server
+
+
+def every_block_article():
     blog = ArticlePage.objects.get(locale__language_code="en").get_parent()
     article = ArticlePage(
         title="Every block",
@@ -34,13 +41,13 @@ def demo_site(committed_demo):
 
 
 @pytest.mark.parametrize("path", [*PAGES, "/blog/every-block/"])
-def test_no_axe_violations(page, live_server, demo_site, path):
-    response = page.goto(live_server.url + path)
+def test_no_axe_violations(page, demo_server_with_every_block, path):
+    response = page.goto(demo_server_with_every_block.url + path)
     assert response.status == 200
     assert_no_axe_violations(page)
 
 
-def test_phone_layout_has_no_horizontal_scroll(phone_page, live_server, demo_site):
+def test_phone_layout_has_no_horizontal_scroll(phone_page, demo_server_with_every_block):
     for path in [*PAGES, "/blog/every-block/"]:
-        phone_page.goto(live_server.url + path)
+        phone_page.goto(demo_server_with_every_block.url + path)
         assert_no_sideways_scroll(phone_page)

@@ -97,14 +97,14 @@ def test_large_print_is_larger_on_screen_and_on_paper(page, live_server, handout
 
 @pytest.mark.parametrize("large_print", [False, True])
 def test_printing_the_demo_handout_leaves_no_last_page_of_footer_lines(
-    large_print, page, live_server, committed_demo
+    large_print, page, demo_server
 ):
     from io import BytesIO
 
     from pypdf import PdfReader
 
     path = "/handouts/facet-joint-back-pain/" + ("large-print/" if large_print else "")
-    page.goto(live_server.url + path)
+    page.goto(demo_server.url + path)
     pages = PdfReader(BytesIO(page.pdf(format="Letter"))).pages
     last = " ".join(pages[-1].extract_text().split())
     assert "Scan the code to open this program" in last, f"the last page holds only: {last!r}"

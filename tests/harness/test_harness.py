@@ -1,9 +1,11 @@
 """The harness itself: Playwright, started only for the browser tests, leaves the test database
 and Django's async-safety check as they are for every other test; the shared demo is there for
-the tests that ask for it and gone for the others."""
+the tests that ask for it and gone for the others; the served demo is committed, served, and
+its tests run after every other database test."""
 
 import asyncio
 import os
+import urllib.request
 
 import pytest
 from django.core.exceptions import SynchronousOnlyOperation
@@ -43,3 +45,21 @@ def test_a_test_after_it_that_commits_finds_no_demo(transactional_db):
     # demo.py), so this one comes after; the shared demo was rolled back before it began.
     assert not HomePage.objects.exists()
     assert Page.objects.filter(depth=1).exists()  # what migrations created is still there
+
+
+def test_the_served_demo_is_committed_and_served_by_a_live_server(demo_server):
+    assert HomePage.objects.filter(locale__language_code="en").exists()
+    assert not connection.in_atomic_block  # committed: no test transaction around it
+    html = urllib.request.urlopen(demo_server.url + "/", timeout=30).read().decode()
+    assert "Relief from back and neck pain" in html
+
+
+def test_the_served_demos_tests_run_after_every_other_database_test(request):
+    items = request.session.items
+    served = [n for n, item in enumerate(items) if "demo_server" in item.fixturenames]
+    others = [
+        n
+        for n, item in enumerate(items)
+        if "demo_server" not in item.fixturenames and "django_db_setup" in item.fixturenames
+    ]
+    assert served and others and max(others) < min(served)

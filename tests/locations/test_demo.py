@@ -24,8 +24,7 @@ def snapshot():
     )
 
 
-def test_demo_offices_and_a_second_run_changes_nothing(client):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_offices_and_a_second_run_changes_nothing(client, demo):
     first = snapshot()
     offices, week, closures, contact, physicians = first
     assert [slug for slug, _, _ in offices] == ["downtown", "oak-brook"]

@@ -11,10 +11,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_notices_have_no_axe_violations(page, live_server, committed_demo, width):
+def test_notices_have_no_axe_violations(page, demo_server, width):
     page.set_viewport_size({"width": width, "height": 900})
     for path in DEMO_NOTICES:
-        page.goto(live_server.url + path)
+        page.goto(demo_server.url + path)
         assert page.locator("h1").is_visible(), path
         assert page.get_by_role("navigation", name="Notices").is_visible(), path
         assert_no_axe_violations(page)

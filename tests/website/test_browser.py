@@ -7,14 +7,14 @@ from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_s
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_has_no_axe_violations(page, live_server, committed_demo):
-    page.goto(live_server.url + "/")
+def test_home_page_has_no_axe_violations(page, demo_server):
+    page.goto(demo_server.url + "/")
     assert page.locator("h1").inner_text().startswith("Relief from back and neck pain")
     assert_no_axe_violations(page)
 
 
-def test_skip_link_is_first_and_moves_focus_to_main(page, live_server, committed_demo):
-    page.goto(live_server.url + "/")
+def test_skip_link_is_first_and_moves_focus_to_main(page, demo_server):
+    page.goto(demo_server.url + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Skip to main content"
@@ -22,16 +22,16 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, live_server, committed
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_phone_layout_has_no_horizontal_scroll(phone_page, live_server, committed_demo):
+def test_phone_layout_has_no_horizontal_scroll(phone_page, demo_server):
     for path in ["/", "/privacy/"]:
-        phone_page.goto(live_server.url + path)
+        phone_page.goto(demo_server.url + path)
         assert_no_sideways_scroll(phone_page)
 
 
-def test_scripts_from_elsewhere_never_load(page, live_server, committed_demo):
+def test_scripts_from_elsewhere_never_load(page, demo_server):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     page.wait_for_load_state("networkidle")
-    foreign = [url for url in requests if not url.startswith(live_server.url)]
+    foreign = [url for url in requests if not url.startswith(demo_server.url)]
     assert requests and foreign == []

@@ -8,8 +8,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_single_cards_are_not_lost_in_an_empty_grid(page, live_server, committed_demo):
-    page.goto(live_server.url + "/")
+def test_single_cards_are_not_lost_in_an_empty_grid(page, demo_server):
+    page.goto(demo_server.url + "/")
     widths = page.evaluate(
         """() => [...document.querySelectorAll('.section--alt .card-grid')].map(grid => ({
              items: grid.children.length,
@@ -23,8 +23,8 @@ def test_single_cards_are_not_lost_in_an_empty_grid(page, live_server, committed
     assert len({round(w["card"]) for w in single}) == 1, "the cards differ in width"
 
 
-def test_no_blank_band_above_the_footer_on_the_home_page(page, live_server, committed_demo):
-    page.goto(live_server.url + "/")
+def test_no_blank_band_above_the_footer_on_the_home_page(page, demo_server):
+    page.goto(demo_server.url + "/")
     gap = page.evaluate(
         """() => document.querySelector('.site-footer').getBoundingClientRect().top
                  - document.querySelector('main').lastElementChild.getBoundingClientRect().bottom"""
@@ -32,7 +32,7 @@ def test_no_blank_band_above_the_footer_on_the_home_page(page, live_server, comm
     assert gap <= 1
 
 
-def test_an_article_ends_with_one_appointment_call(page, live_server, committed_demo):
-    page.goto(live_server.url + "/blog/running-with-back-pain/")
+def test_an_article_ends_with_one_appointment_call(page, demo_server):
+    page.goto(demo_server.url + "/blog/running-with-back-pain/")
     calls = page.locator("main a", has_text="Request an appointment")
     assert calls.count() == 1

@@ -21,19 +21,17 @@ SURFACES = {
 
 
 @pytest.mark.parametrize("surface", SURFACES)
-def test_the_focus_ring_stands_out_3_to_1_on_every_surface(
-    surface, page, live_server, committed_demo
-):
+def test_the_focus_ring_stands_out_3_to_1_on_every_surface(surface, page, demo_server):
     path, selector = SURFACES[surface]
-    page.goto(live_server.url + path)
+    page.goto(demo_server.url + path)
     ratio = focus_ring_contrast(page, selector)
     assert ratio >= 3, f"focus ring on the {surface} is {ratio:.2f}:1"
 
 
-def test_the_header_tab_order_is_its_visual_order(page, live_server, committed_demo):
+def test_the_header_tab_order_is_its_visual_order(page, demo_server):
     for width in (1280, 390, 320):
         page.set_viewport_size({"width": width, "height": 800})
-        page.goto(live_server.url + "/")
+        page.goto(demo_server.url + "/")
         boxes = page.evaluate(
             """() => [...document.querySelectorAll('.site-header a, .site-header button')]
                  .map(el => { const r = el.getBoundingClientRect();

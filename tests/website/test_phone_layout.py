@@ -39,19 +39,19 @@ def header_boxes(page) -> dict:
     )
 
 
-def test_no_page_type_scrolls_sideways_at_320px(phone_page, live_server, committed_demo):
+def test_no_page_type_scrolls_sideways_at_320px(phone_page, demo_server):
     for path in PAGE_TYPES.values():
-        phone_page.goto(live_server.url + path)
+        phone_page.goto(demo_server.url + path)
         assert_no_sideways_scroll(phone_page)
 
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_a_phone_header_is_compact_with_phone_and_appointment_in_reach(
-    width, phone_page, live_server, committed_demo
+    width, phone_page, demo_server
 ):
     phone_page.set_viewport_size({"width": width, "height": 640})
     for path in ("/", HANDOUT + "large-print/"):
-        phone_page.goto(live_server.url + path)
+        phone_page.goto(demo_server.url + path)
         boxes = header_boxes(phone_page)
         assert boxes["header"]["height"] <= 200, f"{path}: header {boxes['header']['height']}px"
         assert boxes["appointment"]["bottom"] <= boxes["header"]["bottom"]
@@ -61,10 +61,10 @@ def test_a_phone_header_is_compact_with_phone_and_appointment_in_reach(
         assert boxes["phone"]["height"] < 1.5 * line_height, "the phone number wraps"
 
 
-def test_the_large_print_header_keeps_its_desktop_layout(page, live_server, committed_demo):
-    page.goto(live_server.url + HANDOUT)
+def test_the_large_print_header_keeps_its_desktop_layout(page, demo_server):
+    page.goto(demo_server.url + HANDOUT)
     standard = header_boxes(page)
-    page.goto(live_server.url + HANDOUT + "large-print/")
+    page.goto(demo_server.url + HANDOUT + "large-print/")
     large = header_boxes(page)
     assert large["phone"]["top"] < large["brand"]["bottom"], "actions dropped under the name"
     assert large["header"]["height"] == pytest.approx(standard["header"]["height"], abs=2)
