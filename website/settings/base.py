@@ -10,11 +10,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF
 
 from website.client_ip import parse_networks
 from website.environment import read_environment_file
 from website.log_privacy import logging_config
+from website.settings.content_security import ADMIN_POLICY, PUBLIC_PAGES_POLICY
 from website.settings.storage import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -386,36 +386,8 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
-# Public pages: scripts only from us and only with this response's nonce.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [NONE],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Wagtail's admin ships inline scripts and styles and frames its own previews.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "default-src": [SELF],
-    "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
-    "style-src": [SELF, "'unsafe-inline'"],
-    "img-src": [SELF, "data:", "blob:"],
-    "font-src": [SELF, "data:"],
-    "connect-src": [SELF],
-    "frame-src": [SELF],
-    "object-src": [NONE],
-    "base-uri": [SELF],
-    "form-action": [SELF],
-    "frame-ancestors": [SELF],
-}
+CONTENT_SECURITY_POLICY = PUBLIC_PAGES_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = ADMIN_POLICY
 
 # --- Logging: never request bodies or patient data, only what happened and to which record id ----
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
