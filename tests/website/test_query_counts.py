@@ -55,7 +55,7 @@ def grow_content(how_many: int) -> None:
 
 def grow_offices(total: int) -> None:
     """Offices up to `total`, each with a week, a closure of its own, and a physician there."""
-    index = LocationIndexPage.objects.get()
+    index = LocationIndexPage.objects.get(locale__language_code="en")
     doctor = PhysicianPage.objects.get(slug="thomas-weber", locale__language_code="en")
     offices = list(doctor.locations.all())
     for n in range(total - index.get_children().count()):
@@ -70,7 +70,7 @@ def grow_conditions(how_many: int) -> None:
     """More conditions and treatments in the A-Z, each linked to the demo's article, treatment,
     condition and physician, so every page showing those links has more of them; and more
     insurance plans (New patients, the appointment form's suggestions)."""
-    index = ConditionIndexPage.objects.get()
+    index = ConditionIndexPage.objects.get(locale__language_code="en")
     doctor = PhysicianPage.objects.get(slug="thomas-weber", locale__language_code="en")
     article = ArticlePage.objects.get(slug="running-with-back-pain")
     facet = ConditionPage.objects.get(slug="facet-joint-pain")
