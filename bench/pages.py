@@ -17,6 +17,11 @@ PAGE_TYPES = {
     "locations": "locations.LocationIndexPage",
     "location": "locations.LocationPage",
 }
+# The same in Spanish (/es/…): the demo's translations, which find their links in Spanish.
+SPANISH_PAGE_TYPES = {
+    "article_es": "blog.ArticlePage",
+    "handout_es": "handouts.HandoutPage",
+}
 SEARCH_PATH = "/search/?q=back+pain"
 
 
@@ -25,13 +30,16 @@ def page_paths() -> dict[str, str | None]:
     from wagtail.models import Page
 
     paths = {}
-    for key, label in PAGE_TYPES.items():
+    rows = [(key, label, "en") for key, label in PAGE_TYPES.items()]
+    rows += [(key, label, "es") for key, label in SPANISH_PAGE_TYPES.items()]
+    for key, label, language in rows:
         try:
             model = apps.get_model(label)
         except LookupError:
             paths[key] = None  # that app does not exist yet
             continue
-        page = Page.objects.live().type(model).order_by("path").first()
+        pages = Page.objects.live().type(model).filter(locale__language_code=language)
+        page = pages.order_by("path").first()
         paths[key] = page.url if page else None
     paths["search"] = SEARCH_PATH
     return paths

@@ -19,6 +19,7 @@ from hours.models.saved_schedule import (
     summary,
 )
 from hours.schedule import DatedHours, Schedule, for_office
+from website.page_serving import original
 
 
 def current_entries(now: datetime) -> list[DatedHours]:
@@ -32,7 +33,8 @@ def current_entries(now: datetime) -> list[DatedHours]:
 
 
 def office_schedule(office, entries: Iterable[DatedHours]) -> Schedule:
-    return Schedule(office.weekly_intervals(), for_office(entries, office.pk), office.tz)
+    # Closures tick the English office; a translated office (the same place) takes its ticks.
+    return Schedule(office.weekly_intervals(), for_office(entries, original(office).pk), office.tz)
 
 
 @dataclass(frozen=True)

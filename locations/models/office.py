@@ -242,7 +242,9 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         if "_office_hours" not in self.__dict__:
             kept = []
             if not getattr(request, "is_preview", False):
-                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == self.pk]
+                # A translation is the same office: the English page's schedule, as kept.
+                pk = original(self).pk
+                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == pk]
             self._office_hours = kept[0] if kept else offices_with_hours([self])[0]
         return self._office_hours
 

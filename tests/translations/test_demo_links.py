@@ -2,6 +2,7 @@
 no redirects from addresses that never existed."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from wagtail.contrib.redirects.models import Redirect
@@ -9,6 +10,7 @@ from wagtail.models import Locale
 
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
+from tests.hours.factories import ClosureFactory
 from tests.website.factories import StandardPageFactory, translate
 from translations.demo import forget_redirects_to, translate_page, untranslated_segments
 
@@ -31,6 +33,15 @@ def test_a_spanish_office_is_the_same_place_with_its_own_words(demo):
         english.weekly_hours.values_list("weekday", "opens", "closes")
     )
     assert office.title == "Centro de Chicago" and office.parking != english.parking
+
+
+def test_a_closure_ticked_for_an_office_shows_on_its_spanish_page_too(client, demo):
+    english = LocationPage.objects.get(slug="downtown")
+    ClosureFactory(
+        label="Staff training day", start_date=date.today() + timedelta(days=3), offices=[english]
+    )
+    assert "Staff training day" in client.get(english.url).content.decode()
+    assert "Staff training day" in client.get(spanish(english).url).content.decode()
 
 
 def test_spanish_physician_and_office_pages_link_each_other_in_spanish(client, demo):

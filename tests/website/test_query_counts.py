@@ -93,6 +93,8 @@ def grow_conditions(how_many: int) -> None:
 def test_query_count_stays_flat_as_content_grows(client, demo):
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
     urls += ["/blog/tags/running/", "/blog/feed/", "/conditions-treatments/?area=low-back"]
+    urls += ["/es/afecciones-y-tratamientos/?area=low-back"]
+    assert any(url.startswith("/es/") for url in urls[:-4])  # the Spanish demo pages too
     before = {url: queries_for(client, url) for url in urls}
     search_before = queries_for(client, "/search/?q=back")
     grow_content(15)
@@ -138,5 +140,21 @@ def test_each_page_type_needs_its_pinned_number_of_queries(client, demo):
         client.get(page.url)  # the worker's first view builds what it keeps
         with CaptureQueriesContext(connection) as captured:
             assert client.get(page.url).status_code == 200
+        counts[label] = len(captured)
+    assert counts == PINNED_QUERIES
+
+
+def test_each_spanish_page_needs_as_many_queries_as_its_english_one(client, demo):
+    """The same pins in Spanish: a translated page finds its links (offices, physicians,
+    treatments, articles) in its own language without a query per link."""
+    counts = {}
+    for label in PINNED_QUERIES:
+        pages = Page.objects.live().type(apps.get_model(label)).order_by("path")
+        page = pages.filter(locale__language_code="es").first()
+        assert page is not None, f"the demo has no Spanish {label}"
+        client.get(page.url)  # the worker's first view builds what it keeps
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.url)
+        assert response.status_code == 200 and response["Content-Language"] == "es", page.url
         counts[label] = len(captured)
     assert counts == PINNED_QUERIES
