@@ -245,7 +245,8 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
                 # A translation is the same office: the English page's schedule, as kept.
                 pk = original(self).pk
                 kept = [i for i in kept_offices_with_hours(request) if i.office.pk == pk]
-            self._office_hours = kept[0] if kept else offices_with_hours([self])[0]
+            fresh = kept or offices_with_hours([self], ticked_as=original(self))
+            self._office_hours = fresh[0]
         return self._office_hours
 
     @cached_property
@@ -254,7 +255,9 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         Physicians tick the English office; a translated office shows them in its language."""
         english = original(self)
         physicians = english.physicians.live().filter(locale_id=english.locale_id)
-        physicians = public(physicians).order_by("path").with_photos()
+        physicians = public(physicians).order_by("path")
+        if english.pk == self.pk:
+            return list(physicians.with_photos())
         return all_in_active_language(physicians, lambda pages: pages.with_photos())
 
     def structured_data(self, request) -> list[dict]:
