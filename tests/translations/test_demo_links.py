@@ -68,6 +68,13 @@ def test_spanish_condition_pages_link_spanish_treatments_physicians_and_articles
     )
 
 
+def test_the_spanish_article_links_its_spanish_condition_page(client, demo):
+    article = client.get("/es/blog/correr-con-dolor-de-espalda/").content.decode()
+    links = main_links(article)
+    assert "/es/afecciones-y-tratamientos/dolor-articulaciones-facetarias/" in links
+    assert not {link for link in links if link.startswith("/conditions-treatments/")}
+
+
 def test_english_pages_list_only_english_pages_that_link_them(client, demo):
     page = client.get("/conditions-treatments/facet-joint-injections/").content.decode()
     assert "Dolor de las articulaciones facetarias" not in page
