@@ -27,7 +27,7 @@ from wagtail.search import index
 from medical_review.models import MedicalReviewMixin
 from website.page_cache import accept_query
 from website.page_forms import PracticePageForm
-from website.page_serving import PageServingMixin, public
+from website.page_serving import PageServingMixin, all_in_active_language, original, public
 
 from .blocks import ArticleBodyBlock
 from .structured_data import article_nodes, blog_node
@@ -259,8 +259,15 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
         (conditions/models.py) and shown on both; only what a link needs is read."""
         if self.pk is None:
             return []
-        pages = self.condition_pages.live().filter(locale_id=self.locale_id)
-        return list(public(pages).order_by("title").only(*PAGE_LINK_FIELDS))
+        # Condition pages choose the English article; a translation shows them in its language.
+        english = original(self)
+        pages = english.condition_pages.live().filter(locale_id=english.locale_id)
+        pages = public(pages).order_by("title").only(*PAGE_LINK_FIELDS, "translation_key")
+        if english.pk == self.pk:
+            return list(pages)
+        fields = (*PAGE_LINK_FIELDS, "translation_key")
+        linked = all_in_active_language(pages, lambda found: found.only(*fields))
+        return sorted(linked, key=lambda page: page.title.casefold())
 
     def related(self, limit: int = 3) -> list[Page]:
         """Related reading: the pages editors chose, else live articles sharing a tag. Only a

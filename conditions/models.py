@@ -21,7 +21,7 @@ from handouts.models import HandoutPage
 from medical_review.models import MedicalReviewMixin
 from website.blocks import FAQ_BLOCKS, CareCardBlock, ListItemBlock
 from website.page_cache import accept_query
-from website.page_serving import PageServingMixin, public
+from website.page_serving import PageServingMixin, all_in_active_language, original, public
 from website.translatable import KeptPerLanguage
 
 from .body_areas import BODY_AREAS, BodyAreasMixin, body_area_filter
@@ -37,6 +37,17 @@ def live_linked(chosen) -> models.QuerySet:
     if not isinstance(pages, models.QuerySet):
         pages = chosen.model.objects.filter(pk__in=[page.pk for page in pages])
     return public(pages.live())
+
+
+def shown_by_title(pages, prepare=None) -> list:
+    """Linked pages in the request's language (a translation copies the English page's links),
+    A to Z in that language; `prepare` adds what a listing shows (see all_in_active_language)."""
+    shown = all_in_active_language(prepare(pages) if prepare else pages, prepare)
+    return sorted(shown, key=lambda page: page.title.casefold())
+
+
+def with_photo(physicians):
+    return physicians.select_related("photo")
 
 
 def section(label: str, help_text: str) -> RichTextField:
@@ -70,7 +81,7 @@ class ClinicalTopicPage(MedicalReviewMixin, BodyAreasMixin, PageServingMixin, Pa
 
     @cached_property
     def physicians_shown(self) -> list:
-        return list(live_linked(self.physicians).select_related("photo").order_by("title"))
+        return shown_by_title(live_linked(self.physicians), with_photo)
 
     def get_context(self, request, *args, **kwargs):
         self.load_physicians()
@@ -154,7 +165,11 @@ class TreatmentPage(ClinicalTopicPage):
 
     @cached_property
     def conditions_treated(self) -> list:
-        return list(public(ConditionPage.objects.live().filter(treatments=self)).order_by("title"))
+        english = original(self)  # conditions tick the English treatment
+        conditions = ConditionPage.objects.live().filter(
+            treatments=english, locale_id=english.locale_id
+        )
+        return shown_by_title(public(conditions))
 
     def structured_data(self, request) -> list[dict]:
         return treatment_nodes(self, request)
@@ -248,7 +263,7 @@ class ConditionPage(ClinicalTopicPage):
 
     @cached_property
     def treatments_offered(self) -> list:
-        return list(live_linked(self.treatments).order_by("title"))
+        return shown_by_title(live_linked(self.treatments))
 
     @cached_property
     def self_care_handouts(self) -> list:
@@ -267,7 +282,8 @@ class ConditionPage(ClinicalTopicPage):
 
     @cached_property
     def articles(self) -> list:
-        return list(live_linked(self.related_articles).order_by("-first_published_at"))
+        articles = live_linked(self.related_articles).order_by("-first_published_at")
+        return all_in_active_language(articles)
 
     def structured_data(self, request) -> list[dict]:
         return condition_nodes(self, request)

@@ -28,7 +28,6 @@ def _with_page(page, entity: dict, request) -> list[dict]:
     nodes = medical_web_page_nodes(page, request, main_entity=entity)
     nodes[0].update(
         description=page.search_description or page.summary,
-        inLanguage="en-US",
         publisher={"@id": clinic_id()},
         about={"@id": entity["@id"]},
     )

@@ -37,7 +37,7 @@ from .qr import qr_svg_data_uri
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's template or styles change, so deployed caches are rebuilt.
-PDF_LAYOUT_VERSION = 3
+PDF_LAYOUT_VERSION = 4
 # In cascade order: the tokens, the site's components (what only screens use is under @media
 # screen, which WeasyPrint skips), paper, then the PDF's own page layout.
 PDF_STYLESHEETS = ["tokens.css", "site.css", "print.css", "handout-pdf.css"]

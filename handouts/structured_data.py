@@ -10,7 +10,6 @@ def handout_nodes(page, request) -> list[dict]:
     node, *reviewer = medical_web_page_nodes(page, request)
     node.update(
         description=page.search_description or page.summary,
-        inLanguage="en-US",
         publisher={"@id": clinic_id()},
         about=[
             {"@type": "MedicalCondition", "name": condition.name}

@@ -31,8 +31,11 @@ def current_entries(now: datetime) -> list[DatedHours]:
     return [closure.as_dated_hours() for closure in current]
 
 
-def office_schedule(office, entries: Iterable[DatedHours]) -> Schedule:
-    return Schedule(office.weekly_intervals(), for_office(entries, office.pk), office.tz)
+def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None) -> Schedule:
+    """`ticked_as`: the office whose ticks on closures count (a translation is the same office
+    as its English page, which closures tick)."""
+    ticked = (ticked_as or office).pk
+    return Schedule(office.weekly_intervals(), for_office(entries, ticked), office.tz)
 
 
 @dataclass(frozen=True)
@@ -42,14 +45,16 @@ class OfficeHours:
     hours: HoursSummary
 
 
-def offices_with_hours(offices: Iterable, now: datetime | None = None) -> list[OfficeHours]:
+def offices_with_hours(
+    offices: Iterable, now: datetime | None = None, ticked_as=None
+) -> list[OfficeHours]:
     """Each office with its schedule and what it says now. Pass offices with `weekly_hours`
     prefetched (models/index.py's live_offices())."""
     now = now or timezone.now()
     entries = current_entries(now)
     result = []
     for office in offices:
-        schedule = office_schedule(office, entries)
+        schedule = office_schedule(office, entries, ticked_as)
         result.append(OfficeHours(office, schedule, summary(schedule, now)))
     return result
 

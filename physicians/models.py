@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from website.page_serving import PageServingMixin, public
+from website.page_serving import PageServingMixin, all_in_active_language, public
 from website.translatable import KeptPerLanguage
 
 from .structured_data import physician_list_node, physician_node
@@ -232,7 +232,9 @@ class PhysicianPage(PageServingMixin, Page):
         if not isinstance(offices, PageQuerySet):
             # A preview: the offices ticked in the editor (modelcluster keeps them in memory).
             return sorted((office for office in offices if office.live), key=lambda o: o.path)
-        return list(public(offices.live()).order_by("path"))
+        # A translation copies the English page's ticks: the English offices, shown in its
+        # language.
+        return all_in_active_language(public(offices.live()).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,8 @@ tests name what is missing). A page already in Spanish is left as staff may have
 from pathlib import Path
 
 import polib
+from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -54,6 +56,19 @@ def translate_page(page, locale: Locale, translations: dict[str, str]) -> Page:
     return translated
 
 
+def forget_redirects_to(page_ids: list[int]) -> None:
+    """wagtail-localize creates a translation under the English slug and then renames it, and
+    Wagtail answers the rename with an automatic redirect (/es/handouts/… → /es/folletos/…)
+    from an address that was never public. Wagtail makes those redirects once the transaction
+    commits, so they are removed by a callback registered after theirs: none of the pages just
+    created can have had an address worth redirecting."""
+
+    def forget():
+        Redirect.objects.filter(automatically_created=True, redirect_page_id__in=page_ids).delete()
+
+    transaction.on_commit(forget)
+
+
 def load(stdout) -> None:
     for language, _name in _other_languages():
         translations = catalogue(language)
@@ -61,6 +76,7 @@ def load(stdout) -> None:
         if not translations or locale is None:
             continue
         english = Locale.get_default()
+        created = []
         for page in Page.objects.filter(locale=english, depth__gt=1).live().order_by("path"):
             if page.get_translations().filter(locale=locale).exists():
                 continue  # made before, and perhaps edited since
@@ -70,8 +86,9 @@ def load(stdout) -> None:
             page = page.specific
             if untranslated_segments(page, translations):
                 continue
-            translate_page(page, locale, translations)
+            created.append(translate_page(page, locale, translations).pk)
             stdout.write(f"  {language} translation created: {page.title}")
+        forget_redirects_to(created)
 
 
 def _other_languages():

@@ -105,6 +105,37 @@ def _for_serving(page_class):
     return rows
 
 
+def all_in_active_language(pages, prepare=None) -> list:
+    """Linked pages (a physician's offices, a condition's treatments: links staff chose on the
+    English page, which a translation copies as they are) each in the request's language where
+    it has a live translation, else as they are (in_active_language for many: one query)."""
+    language = translation.get_language()
+    pages = list(pages)
+    if all(locale_languages().get(page.locale_id) == language for page in pages):
+        return pages
+    locale_id = active_locale_id()
+    by_type: dict[type, set] = {}
+    for page in pages:
+        by_type.setdefault(type(page), set()).add(page.translation_key)
+    found = {}
+    for page_class, keys in by_type.items():
+        translations = page_class._default_manager.filter(
+            translation_key__in=keys, locale_id=locale_id
+        )
+        if prepare is not None:
+            translations = prepare(translations)  # e.g. the photos a listing shows
+        found.update({page.translation_key: page for page in public(translations.live())})
+    return [found.get(page.translation_key, page) for page in pages]
+
+
+def original(page):
+    """The page in the site's default language (the page itself when it is in it): where links
+    to it from other pages are kept (see all_in_active_language)."""
+    if locale_languages().get(page.locale_id) == settings.LANGUAGE_CODE:
+        return page
+    return live_translation(page, settings.LANGUAGE_CODE) or page
+
+
 class PageServingMixin:
     # Foreign keys every view of the page follows (an article's author and their portrait),
     # read with the page itself: `select_related` names.

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from .models import PracticeSettings
+from .page_serving import locale_languages
 from .site_memo import remember
 
 CLINIC_STRUCTURED_DATA_HOOK = "practice_clinic_structured_data"
@@ -52,15 +53,37 @@ def page_public_url(page, request=None) -> str:
     return f"{settings.SITE_URL}{page_path(page, request)}"
 
 
+# The schema.org types of our nodes that are the page itself (CreativeWorks): each says the
+# language it is written in. The things pages are about (a physician, an office, a condition)
+# have no language.
+PAGE_TYPES = {
+    "WebPage",
+    "MedicalWebPage",
+    "CollectionPage",
+    "ContactPage",
+    "FAQPage",
+    "Blog",
+    "BlogPosting",
+}
+
+
+def page_language(page) -> str:
+    """The page's language as `<html lang>` and hreflang give it ("en", "es")."""
+    return locale_languages().get(page.locale_id, settings.LANGUAGE_CODE)
+
+
 def page_node(page, schema_type: str, fragment: str, request=None, **properties) -> dict:
     """A node about a page, starting as every such node does: its schema.org type, its stable
-    @id (the page's public URL + `fragment`) and its public URL; then `properties`."""
-    return {
+    @id (the page's public URL + `fragment`) and its public URL (and, for the page itself, its
+    language); then `properties`."""
+    node = {
         "@type": schema_type,
         "@id": page_node_id(page, fragment, request),
         "url": page_public_url(page, request),
-        **properties,
     }
+    if schema_type in PAGE_TYPES:
+        node["inLanguage"] = page_language(page)
+    return {**node, **properties}
 
 
 def clinic_node(request, practice: PracticeSettings) -> dict:

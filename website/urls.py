@@ -5,7 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitesearch.seo import robots_txt, sitemap
+from sitesearch.seo import robots_txt
+from sitesearch.sitemap import sitemap, sitemap_page
 from sitesearch.views import search
 
 from .health import healthz
@@ -19,6 +20,7 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-pages.xml", sitemap_page, name="sitemap_page"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -28,11 +28,12 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hours.models.page import FEED_NAME, calendar_response, subscribe_url
 from hours.models.regular import WeekdayHours, week_of
 from hours.schedule import Interval
-from website.page_serving import PageServingMixin, public
+from website.page_serving import PageServingMixin, all_in_active_language, original, public
 from website.structured_data import page_public_url
 
 from ..forms import LocationPageForm
@@ -117,6 +118,25 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         "only, never the patient's details). Leave empty to use Settings → Appointment "
         "notifications.",
     )
+
+    # The office is the same place in every language: its address, numbers, position, time zone
+    # and who hears of its requests are copied from the English page whenever its translation is
+    # synced, and are not offered for translation (its weekly hours, a child relation of a model
+    # that is not translatable, are copied the same way). Its name, intro and "Getting here" are
+    # translated.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in [
+            "street_address",
+            "locality",
+            "region",
+            "postal_code",
+            "phone",
+            "fax",
+            "time_zone",
+            "appointment_recipients",
+        ]
+    ]
 
     base_form_class = LocationPageForm
     parent_page_types = ["locations.LocationIndexPage"]
@@ -222,14 +242,23 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         if "_office_hours" not in self.__dict__:
             kept = []
             if not getattr(request, "is_preview", False):
-                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == self.pk]
-            self._office_hours = kept[0] if kept else offices_with_hours([self])[0]
+                # A translation is the same office: the English page's schedule, as kept.
+                pk = original(self).pk
+                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == pk]
+            fresh = kept or offices_with_hours([self], ticked_as=original(self))
+            self._office_hours = fresh[0]
         return self._office_hours
 
     @cached_property
     def physicians_here(self) -> list:
-        """Published physicians who see patients here, in page-tree order, with their photos."""
-        return list(public(self.physicians.live()).order_by("path").with_photos())
+        """Published physicians who see patients here, in page-tree order, with their photos.
+        Physicians tick the English office; a translated office shows them in its language."""
+        english = original(self)
+        physicians = english.physicians.live().filter(locale_id=english.locale_id)
+        physicians = public(physicians).order_by("path")
+        if english.pk == self.pk:
+            return list(physicians.with_photos())
+        return all_in_active_language(physicians, lambda pages: pages.with_photos())
 
     def structured_data(self, request) -> list[dict]:
         schedule = self.office_hours(request).schedule

@@ -4,6 +4,7 @@
 import pytest
 
 from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
+from tests.harness.pages import LANGUAGES, in_language
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +20,7 @@ PATHS = [
 @pytest.mark.parametrize("width", [390, 1280])
 def test_pages_have_no_axe_violations(page, demo_server, width):
     page.set_viewport_size({"width": width, "height": 900})
-    for path in PATHS:
+    for path in [in_language(path, language) for language in LANGUAGES for path in PATHS]:
         page.goto(demo_server.url + path)
         assert page.locator("h1").is_visible(), path
         assert_no_axe_violations(page)

@@ -100,6 +100,7 @@ def test_treatment_is_a_medical_procedure_with_its_questions(client, home_page, 
         "@type": "FAQPage",
         "@id": f"{base}#faq",
         "url": base,
+        "inLanguage": "en",
         "mainEntity": [
             {
                 "@type": "Question",

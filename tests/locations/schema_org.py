@@ -47,7 +47,7 @@ PROPERTIES = {
     },
     "GeoCoordinates": {"latitude", "longitude"},
     "OpeningHoursSpecification": {"dayOfWeek", "opens", "closes", "validFrom", "validThrough"},
-    "CreativeWork": {"about", "mainEntity"},
+    "CreativeWork": {"about", "mainEntity", "inLanguage"},
     "WebPage": set(),
     "CollectionPage": set(),
     "ContactPage": set(),

@@ -4,6 +4,7 @@ Chromium: axe-core finds nothing at 390 px and 1280 px, and nothing scrolls side
 import pytest
 
 from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
+from tests.harness.pages import LANGUAGES, in_language
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +14,7 @@ PATHS = ["/new-patients/", "/new-patients/?plan=medicare", "/questions/", "/requ
 @pytest.mark.parametrize("width", [390, 1280])
 def test_pages_have_no_axe_violations(page, demo_server, width):
     page.set_viewport_size({"width": width, "height": 900})
-    for path in PATHS:
+    for path in [in_language(path, language) for language in LANGUAGES[::-1] for path in PATHS]:
         page.goto(demo_server.url + path)
         assert page.locator("h1").is_visible(), path
         assert_no_axe_violations(page)

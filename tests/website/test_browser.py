@@ -3,6 +3,9 @@
 import pytest
 
 from tests.harness.browser import assert_no_axe_violations, assert_no_sideways_scroll
+from tests.harness.pages import LANGUAGES, in_language
+
+from .test_phone_layout import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +38,14 @@ def test_scripts_from_elsewhere_never_load(page, demo_server):
     page.wait_for_load_state("networkidle")
     foreign = [url for url in requests if not url.startswith(demo_server.url)]
     assert requests and foreign == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_type_has_no_axe_violations_in_every_language(page, demo_server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    paths = [*PAGE_TYPES.values(), "/locations/", "/locations/downtown/", "/contact/"]
+    for language in LANGUAGES:
+        for path in paths:
+            page.goto(demo_server.url + in_language(path, language))
+            assert page.locator("html").get_attribute("lang") == language, path
+            assert_no_axe_violations(page)

@@ -5,6 +5,7 @@ away. The large-print page keeps the standard header on a desktop."""
 import pytest
 
 from tests.harness.browser import assert_no_sideways_scroll
+from tests.harness.pages import LANGUAGES, in_language
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +41,11 @@ def header_boxes(page) -> dict:
 
 
 def test_no_page_type_scrolls_sideways_at_320px(phone_page, demo_server):
-    for path in PAGE_TYPES.values():
-        phone_page.goto(demo_server.url + path)
-        assert_no_sideways_scroll(phone_page)
+    for language in LANGUAGES:
+        for path in PAGE_TYPES.values():
+            phone_page.goto(demo_server.url + in_language(path, language))
+            assert phone_page.locator("html").get_attribute("lang") == language, path
+            assert_no_sideways_scroll(phone_page)
 
 
 @pytest.mark.parametrize("width", [320, 390])

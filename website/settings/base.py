@@ -361,7 +361,15 @@ APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS = env.int(
 APPOINTMENT_DELIVERY_LEASE_SECONDS = env.int("APPOINTMENT_DELIVERY_LEASE_SECONDS", default=120)
 
 # --- Wagtail -------------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page is stemmed in its own language
+# (sitesearch/backend.py). After changing LANGUAGE_CONFIGS, run `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "sitesearch.backend",
+        "SEARCH_CONFIG": "english",
+        "LANGUAGE_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 # Documents are streamed by Wagtail's view after its privacy checks (collection restrictions),
 # from the disk or the bucket alike; never "redirect" or "direct", which hand out the storage's
 # own URL. Wagtail would choose "redirect" by itself for a bucket.
