@@ -15,6 +15,7 @@ from django.db import models
 from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -81,7 +82,7 @@ class HandoutIndexPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "handouts list"
+        verbose_name = _("handouts list")
 
     def handouts(self):
         return public(HandoutPage.objects.child_of(self).live()).order_by("title")
@@ -209,7 +210,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     ]
 
     class Meta:
-        verbose_name = "handout (home exercise program)"
+        verbose_name = _("handout (home exercise program)")
 
     @cached_property
     def condition_list(self) -> list[Condition]:
@@ -229,10 +230,10 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     @property
     def how_to_use(self) -> list[tuple[str, str]]:
         rows = [
-            ("Frequency", self.frequency),
-            ("Pace yourself", self.pacing),
-            ("Warm up", self.warm_up),
-            ("Breathing", self.breathing),
+            (_("Frequency"), self.frequency),
+            (_("Pace yourself"), self.pacing),
+            (_("Warm up"), self.warm_up),
+            (_("Breathing"), self.breathing),
         ]
         return [(label, text) for label, text in rows if text]
 
@@ -244,7 +245,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
             for name in names
             if any(word.startswith(tuple(words)) for word in re.findall(r"\w+", name.lower()))
         ]
-        return [("Exercises", found)] if found else []
+        return [(_("Exercises"), found)] if found else []
 
     def get_context(self, request, *args, large_print=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)

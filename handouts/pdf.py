@@ -25,6 +25,8 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.dates import WEEKDAYS_ABBR
 
 from website.models import PracticeSettings
 
@@ -33,7 +35,7 @@ from .qr import qr_svg_data_uri
 logger = logging.getLogger(__name__)
 
 # Bump when the PDF's template or styles change, so deployed caches are rebuilt.
-PDF_LAYOUT_VERSION = 3
+PDF_LAYOUT_VERSION = 4
 # In cascade order: the tokens, the site's components (what only screens use is under @media
 # screen, which WeasyPrint skips), paper, then the PDF's own page layout.
 PDF_STYLESHEETS = ["tokens.css", "site.css", "print.css", "handout-pdf.css"]
@@ -44,7 +46,6 @@ PDF_VARIANT = "pdf/ua-1"
 LOCK_WAIT_SECONDS = 30
 STANDARD, LARGE_PRINT = "standard", "large-print"
 VARIANTS = (STANDARD, LARGE_PRINT)
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
 class PdfUnavailable(Exception):
@@ -169,7 +170,7 @@ def pdf_context(page, variant: str = STANDARD) -> dict:
         "web_url": url,
         "qr_code": qr_svg_data_uri(url),
         "tracking_rows": exercises,
-        "weekdays": WEEKDAYS,
+        "weekdays": [WEEKDAYS_ABBR[day] for day in range(7)],
     }
 
 
@@ -179,7 +180,9 @@ def render_pdf(page, variant: str = STANDARD) -> bytes:
         raise PdfUnavailable(missing)
     from weasyprint import CSS, HTML
 
-    html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
+    # In the page's language, whichever process builds it (the worker runs in English).
+    with translation.override(page.locale.language_code):
+        html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
     stylesheets = [CSS(filename=finders.find(f"website/css/{name}")) for name in PDF_STYLESHEETS]
     document = HTML(string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=media_fetcher())
     return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_tags=True)

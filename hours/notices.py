@@ -4,6 +4,7 @@ happens, when and where ("Closed Wednesday, December 2 at Oak Brook (Staff train
 links to the holiday hours page."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from website.page_serving import active_locale_id, public
@@ -35,9 +36,9 @@ def holiday_banner(request) -> SiteNotice | None:
         return None
     page = holiday_hours_page(request)
     return SiteNotice(
-        label="Holiday hours",
+        label=_("Holiday hours"),
         message=hours.banner_message,
         details=tuple(what_happens(entry, today) for entry in entries),
         link_url=page.get_url(request) if page is not None else "",
-        link_text="Holiday hours",
+        link_text=_("Holiday hours"),
     )

@@ -5,12 +5,16 @@ from html import unescape
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from website.page_serving import active_locale_id, public
 
 RESULTS_PER_PAGE = 10
+# The page types that name themselves from their class (no verbose_name of their own), so that
+# makemessages finds them: a result is labelled in the page's language.
+UNNAMED_PAGE_TYPES = (gettext_noop("standard page"), gettext_noop("physician index page"))
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
 MAX_QUERY_LENGTH = 200
 
@@ -53,7 +57,7 @@ def search(request):
     results_with_types = [
         {
             "page": page,
-            "type": page._meta.verbose_name,
+            "type": gettext(str(page._meta.verbose_name)),
             "teaser": teaser(page),
             "matches": matches(page, query),
         }
