@@ -11,6 +11,7 @@ from website.page_serving import active_locale_id, public
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
+from .models.regular import DEFAULT_BANNER_MESSAGE
 from .models.saved_schedule import every_entry, schedule_for_request
 from .schedule import banner_entries, what_happens
 
@@ -37,7 +38,10 @@ def holiday_banner(request) -> SiteNotice | None:
     page = holiday_hours_page(request)
     return SiteNotice(
         label=_("Holiday hours"),
-        message=hours.banner_message,
+        # The wording staff never changed is the site's own, in the page's language.
+        message=_(message)
+        if (message := hours.banner_message) == DEFAULT_BANNER_MESSAGE
+        else message,
         details=tuple(what_happens(entry, today) for entry in entries),
         link_url=page.get_url(request) if page is not None else "",
         link_text=_("Holiday hours"),

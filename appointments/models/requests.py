@@ -247,13 +247,13 @@ class AppointmentRequest(models.Model):
     @admin.display(description="preferred days")
     def preferred_days_display(self) -> str:
         labels = dict(Weekday.choices)
-        return ", ".join(labels.get(day, day) for day in self.preferred_days) or "Any day"
+        return ", ".join(str(labels.get(day, day)) for day in self.preferred_days) or "Any day"
 
     @property
     @admin.display(description="preferred times")
     def preferred_times_display(self) -> str:
         labels = dict(TimeOfDay.choices)
-        return ", ".join(labels.get(time, time) for time in self.preferred_times) or "Any time"
+        return ", ".join(str(labels.get(t, t)) for t in self.preferred_times) or "Any time"
 
     @property
     def is_closed(self) -> bool:
