@@ -169,3 +169,27 @@ def test_no_spanish_page_shows_the_sites_own_words_in_english(client, spanish_si
         if english := english_in(chrome, CHROME_WORDS):
             found[f"{url} (header, footer, banner)"] = english
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("status", "spanish"),
+    [
+        (400, "No pudimos leer esa solicitud"),
+        (413, "Era demasiado para enviar"),
+        (500, "Algo salió mal de nuestro lado"),
+    ],
+)
+def test_the_plain_error_pages_speak_the_addresss_language(rf, home_page, status, spanish):
+    """The guard refuses a request before the language middleware runs: the address decides."""
+    from website.views import refusal, server_error
+
+    def page(path):
+        request = rf.get(path)
+        response = server_error(request) if status == 500 else refusal(request, status)
+        return response.content.decode()
+
+    in_spanish, in_english = page("/es/busqueda/"), page("/search/")
+    assert '<html lang="es">' in in_spanish and spanish in in_spanish
+    assert "En caso de emergencia, llame al 911." in in_spanish
+    assert 'href="/es/"' in in_spanish  # the way home is to the Spanish home page
+    assert '<html lang="en">' in in_english and "In an emergency, call 911." in in_english
