@@ -8,8 +8,9 @@ import pytest
 from appointments.models import AppointmentRequest
 from tests.harness.worker import settle
 
-from .conftest import VALID, form_token, submit
+from .conftest import VALID, assert_turned_down_as_typed, form_token, submit
 from .test_patient_language import spanish_form  # noqa: F401 (fixture)
+from .test_recaptcha import google_answers, keys  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,18 @@ def test_the_receipt_of_a_spanish_request_arrives_in_spanish(
     assert "We have received" not in body and "Thank you for contacting" not in body
     # The front desk's email stays English, and says who to call back with.
     assert "Spanish-speaking patient" in staff.get_content()
+
+
+def test_a_bot_verdict_is_explained_in_spanish_and_googles_widget_speaks_spanish(
+    client,
+    spanish_form,  # noqa: F811
+    keys,  # noqa: F811
+    monkeypatch,
+):
+    keys.RECAPTCHA_VERSION = "v2"
+    google_answers(monkeypatch, {"success": False, "error-codes": ["invalid-input-response"]})
+    html = client.get(spanish_form.url).content.decode()
+    assert 'src="https://www.google.com/recaptcha/api.js?hl=es"' in html
+    response = submit(client, spanish_form, {"g-recaptcha-response": "a-bot"})
+    page = assert_turned_down_as_typed(response, "Hay un problema")
+    assert "No pudimos confirmar que este formulario lo envió una persona." in page
