@@ -25,6 +25,7 @@ COPY --chown=practice:practice . .
 # front-static: where docker-compose's web service publishes them for the front server (a volume
 # that starts as a copy of this folder, owned by practice).
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && SECRET_KEY=compile-only ALLOWED_HOSTS=localhost python manage.py compile_catalogues --all \
     && mkdir -p /app/var/front-static && chown -R practice:practice /app/var
 
 USER practice

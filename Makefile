@@ -17,8 +17,10 @@ $(BIN)/.installed: $(LOCK)
 	$(BIN)/pip install --quiet -r $(LOCK)
 	@touch $@
 
+# The site's Spanish words (locale/es/LC_MESSAGES/django.po) compiled with polib: no msgfmt needed.
 setup: $(BIN)/.installed
 	@mkdir -p var
+	@$(BIN)/python -c "from website.catalogues import compile_stale; compile_stale()"
 
 run: setup
 	$(MANAGE) migrate --noinput

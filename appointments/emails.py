@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from hours.models.saved_schedule import schedule_for_site
@@ -37,6 +38,12 @@ def admin_url(appointment: AppointmentRequest) -> str:
 
 
 def staff_notification(appointment: AppointmentRequest, recipients: list[str]) -> EmailMessage:
+    # The front desk reads English, whatever the patient's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _staff_notification(appointment, recipients)
+
+
+def _staff_notification(appointment: AppointmentRequest, recipients: list[str]) -> EmailMessage:
     received = timezone.localtime(appointment.received_at)
     context = {
         "number": appointment.pk,
@@ -64,10 +71,13 @@ def staff_notification(appointment: AppointmentRequest, recipients: list[str]) -
 
 
 def withdraw_url(appointment: AppointmentRequest) -> str:
-    """The receipt's signed link, under the live appointment page (found by model name: this
-    module never imports the page, which serves through the views that import this)."""
+    """The receipt's signed link, under the live appointment page in the patient's language (or
+    the English one when there is none), found by model name: this module never imports the
+    page, which serves through the views that import this."""
     page_model = apps.get_model("appointments", "AppointmentRequestPage")
-    page = page_model.objects.live().first()
+    pages = page_model.objects.live().select_related("locale")
+    page = pages.filter(locale__language_code=appointment.language).first()
+    page = page or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if page is None:
         return ""
     token_parts = withdraw_token(appointment).split(":")
@@ -76,6 +86,13 @@ def withdraw_url(appointment: AppointmentRequest) -> str:
 
 
 def patient_confirmation(appointment: AppointmentRequest) -> EmailMessage:
+    """The receipt, in the language of the form the patient sent (the worker runs in English
+    until told otherwise)."""
+    with translation.override(appointment.language or settings.LANGUAGE_CODE):
+        return _patient_confirmation(appointment)
+
+
+def _patient_confirmation(appointment: AppointmentRequest) -> EmailMessage:
     practice = PracticeSettings.for_default_site()
     site = Site.objects.filter(is_default_site=True).first()
     schedule = schedule_for_site(site, appointment.received_at) if site is not None else None
@@ -90,11 +107,14 @@ def patient_confirmation(appointment: AppointmentRequest) -> EmailMessage:
         "withdraw_url": withdraw_url(appointment),
     }
     return EmailMessage(
-        subject=f"We received your appointment request | {practice.name}",
+        subject=_("We received your appointment request | {practice}").format(
+            practice=practice.name
+        ),
         body=render_to_string("appointments/emails/patient_confirmation.txt", context),
         to=[appointment.email],
         headers={
             "Message-ID": message_id(appointment, "confirmation"),
+            "Content-Language": translation.get_language(),
             "Auto-Submitted": "auto-generated",
         },
     )

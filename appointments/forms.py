@@ -4,6 +4,8 @@ how to put it right."""
 import phonenumbers
 from django import forms
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from locations.models import LocationPage
 from patients.models import plan_names
@@ -30,31 +32,33 @@ INSURANCE_SUGGESTIONS_ID = "insurance-plans"
 
 class AppointmentRequestForm(forms.ModelForm):
     preferred_days = forms.MultipleChoiceField(
-        label="Days that suit you",
+        label=_("Days that suit you"),
         choices=Weekday.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave blank if any day is fine.",
+        help_text=_("Leave blank if any day is fine."),
     )
     preferred_times = forms.MultipleChoiceField(
-        label="Times that suit you",
+        label=_("Times that suit you"),
         choices=TimeOfDay.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave blank if any time is fine.",
+        help_text=_("Leave blank if any time is fine."),
     )
     referral_source = forms.ChoiceField(
-        label="How did you hear about us?",
-        choices=[("", "Choose one (optional)"), *ReferralSource.choices],
+        label=_("How did you hear about us?"),
+        choices=[("", _("Choose one (optional)")), *ReferralSource.choices],
         required=False,
     )
     privacy_acknowledged = forms.BooleanField(
-        label="I have read the privacy notice and agree that the practice may contact me "
-        "about this request.",
-        error_messages={"required": "Tick the box to say you have read the privacy notice."},
+        label=_(
+            "I have read the privacy notice and agree that the practice may contact me "
+            "about this request."
+        ),
+        error_messages={"required": _("Tick the box to say you have read the privacy notice.")},
     )
     # Never shown to people (see the template); a bot that fills in every field fills this in.
-    website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
     form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
 
     class Meta:
@@ -75,36 +79,40 @@ class AppointmentRequestForm(forms.ModelForm):
             "preferred_physician",
         ]
         labels = {
-            "preferred_location": "Which office would you like to come to?",
-            "preferred_physician": "Would you like to see a particular physician?",
-            "first_name": "First name",
-            "last_name": "Last name",
-            "phone": "Phone number",
-            "email": "Email address",
-            "preferred_contact": "How should we contact you?",
-            "patient_type": "Have you been to our practice before?",
-            "reason": "Reason for your visit",
-            "insurance": "Insurance",
+            "preferred_location": _("Which office would you like to come to?"),
+            "preferred_physician": _("Would you like to see a particular physician?"),
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "phone": _("Phone number"),
+            "email": _("Email address"),
+            "preferred_contact": _("How should we contact you?"),
+            "patient_type": _("Have you been to our practice before?"),
+            "reason": _("Reason for your visit"),
+            "insurance": _("Insurance"),
         }
         help_texts = {
-            "phone": f"Include the area code, for example {PHONE_EXAMPLE}.",
-            "email": "Only if you would like an email confirming we received your request.",
-            "reason": (
+            "phone": format_lazy(
+                _("Include the area code, for example {example}."), example=PHONE_EXAMPLE
+            ),
+            "email": _("Only if you would like an email confirming we received your request."),
+            "reason": _(
                 "A few words are enough, for example “low back pain for three months”. Please "
                 "do not include detailed medical information: we will ask when we call."
             ),
-            "insurance": "The name of your insurance plan, if you have one.",
+            "insurance": _("The name of your insurance plan, if you have one."),
         }
         error_messages = {
-            "first_name": {"required": "Enter your first name."},
-            "last_name": {"required": "Enter your last name."},
-            "phone": {"required": "Enter a phone number we can call you on."},
+            "first_name": {"required": _("Enter your first name.")},
+            "last_name": {"required": _("Enter your last name.")},
+            "phone": {"required": _("Enter a phone number we can call you on.")},
             "email": {
-                "invalid": "Enter an email address like name@example.com, or leave it empty."
+                "invalid": _("Enter an email address like name@example.com, or leave it empty.")
             },
-            "preferred_contact": {"required": "Choose how we should contact you."},
-            "patient_type": {"required": "Tell us whether you have been to our practice before."},
-            "reason": {"max_length": "Keep the reason to 500 characters or fewer."},
+            "preferred_contact": {"required": _("Choose how we should contact you.")},
+            "patient_type": {
+                "required": _("Tell us whether you have been to our practice before.")
+            },
+            "reason": {"max_length": _("Keep the reason to 500 characters or fewer.")},
         }
         widgets = {
             "preferred_contact": forms.RadioSelect,
@@ -145,12 +153,12 @@ class AppointmentRequestForm(forms.ModelForm):
         offered = {
             "preferred_location": (
                 public(LocationPage.objects.live()).order_by("path"),
-                "Any office",
+                _("Any office"),
                 lambda office: f"{office.title} ({office.locality})",
             ),
             "preferred_physician": (
                 public(PhysicianPage.objects.live()).order_by("path"),
-                "No preference",
+                _("No preference"),
                 lambda physician: physician.doctor_name,
             ),
         }
@@ -163,7 +171,7 @@ class AppointmentRequestForm(forms.ModelForm):
             field.queryset = queryset  # what a posted choice is checked against
             field.widget.choices = [("", empty_label)] + [(c.pk, label(c)) for c in choices]
         if "preferred_physician" in self.fields:
-            self.fields["preferred_physician"].help_text = "Optional."
+            self.fields["preferred_physician"].help_text = _("Optional.")
 
     @property
     def visible_patient_fields(self):
@@ -189,7 +197,9 @@ class AppointmentRequestForm(forms.ModelForm):
             number = None
         if number is None or not phonenumbers.is_valid_number(number):
             raise forms.ValidationError(
-                f"Enter a phone number with its area code, for example {PHONE_EXAMPLE}.",
+                _("Enter a phone number with its area code, for example {example}.").format(
+                    example=PHONE_EXAMPLE
+                ),
                 code="invalid",
             )
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -199,7 +209,7 @@ class AppointmentRequestForm(forms.ModelForm):
         wants_email = cleaned.get("preferred_contact") == ContactMethod.EMAIL
         if wants_email and not cleaned.get("email") and "email" not in self.errors:
             self.add_error(
-                "email", "Enter your email address, or choose another way to contact you."
+                "email", _("Enter your email address, or choose another way to contact you.")
             )
         # The captcha has no visible field of its own: its message belongs at the top.
         captcha_errors = self._errors.pop("captcha", None)

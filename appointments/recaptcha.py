@@ -11,6 +11,7 @@ from urllib.error import URLError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from django_recaptcha import client
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
@@ -65,7 +66,7 @@ class CheckboxV2Widget(ReCaptchaV2Checkbox):
 
 class RecaptchaField(ReCaptchaField):
     default_error_messages = {
-        "captcha_invalid": (
+        "captcha_invalid": _(
             "We could not confirm that this form was sent by a person. Please try again, or "
             "call us."
         ),
@@ -73,7 +74,7 @@ class RecaptchaField(ReCaptchaField):
 
     def __init__(self, remote_ip: str = "", **kwargs):
         widget = CheckboxV2Widget() if uses_v2() else HiddenV3Widget(action=ACTION)
-        super().__init__(widget=widget, label="Spam check", **kwargs)
+        super().__init__(widget=widget, label=_("Spam check"), **kwargs)
         self.required = False  # a missing token flags the request, it does not refuse it
         self.remote_ip = remote_ip
         self.verdict = Captcha.NOT_VERIFIED

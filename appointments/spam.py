@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from website.client_ip import client_ip
 
@@ -58,13 +60,18 @@ class FormToken:
 def duration_in_words(seconds: float) -> str:
     """86400 → "a day", 7200 → "2 hours", 5400 → "an hour": rounded down, so that "open for
     more than …" stays true."""
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+    units = (
+        (86400, _("a day"), lambda n: ngettext("%(count)d day", "%(count)d days", n)),
+        (3600, _("an hour"), lambda n: ngettext("%(count)d hour", "%(count)d hours", n)),
+        (60, _("a minute"), lambda n: ngettext("%(count)d minute", "%(count)d minutes", n)),
+    )
+    for size, one, many in units:
         count = int(seconds // size)
         if count == 1:
-            return "an hour" if unit == "hour" else f"a {unit}"
+            return one
         if count > 1:
-            return f"{count} {unit}s"
-    return "a moment"
+            return many(count) % {"count": count}
+    return _("a moment")
 
 
 def honeypot_filled(data) -> bool:

@@ -17,6 +17,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from hours.models.saved_schedule import schedule_for_request
@@ -41,14 +43,14 @@ FORM_TEMPLATE = "appointments/appointment_request_page.html"
 THANK_YOU_TEMPLATE = "appointments/thank_you.html"
 WITHDRAW_TEMPLATE = "appointments/withdraw.html"
 MULTI_VALUED = {"preferred_days", "preferred_times"}
-ATTACHMENT_MESSAGE = (
+ATTACHMENT_MESSAGE = gettext_lazy(
     "This form cannot take attachments, so your request has not been sent yet. Please check "
     "your details, then press the button again."
 )
 
 # Said to a person whose browser filled the form in for them: why it came back, and that nothing
 # is lost.
-TOO_QUICK_MESSAGE = (
+TOO_QUICK_MESSAGE = gettext_lazy(
     "This form was sent a moment after it opened, faster than a person usually types, so we "
     "held it back in case it came from an automated program. Everything you typed is still "
     "here: please check it, then press the button again."
@@ -142,8 +144,8 @@ def _handle_submission(page, request):
     token = FormToken.read(request.POST.get("form_token"))
     if token is None:
         return _render_again(
-            page, request, "Sorry, something went wrong on our side. Please check your "
-            "details and press the button again."
+            page, request, _("Sorry, something went wrong on our side. Please check your "
+            "details and press the button again.")
         )  # fmt: skip
     if token.sent_too_quickly():
         # Bots post at once. A fast person (autofill) must not lose the request, so nothing is
@@ -228,18 +230,20 @@ def _render_again(page, request, notice: str):
 
 def _expired_message() -> str:
     life = duration_in_words(settings.APPOINTMENT_FORM_TOKEN_MAX_AGE_SECONDS)
-    return (
-        f"This form was open for more than {life}, so it has not been sent yet. Please check "
+    return _(
+        "This form was open for more than {duration}, so it has not been sent yet. Please check "
         "your details, then press the button again."
-    )
+    ).format(duration=life)
 
 
 def _rate_limit_message(request) -> str:
     practice = PracticeSettings.for_request(request)
-    return (
+    if practice.phone:
+        return _(
+            "We have received several requests from you in the last hour, so this one was not "
+            "sent. To be sure we get it, please call us at {phone}."
+        ).format(phone=practice.phone)
+    return _(
         "We have received several requests from you in the last hour, so this one was not "
-        f"sent. To be sure we get it, please call us at {practice.phone}."
-        if practice.phone
-        else "We have received several requests from you in the last hour, so this one was "
-        "not sent. Please try again later or call us."
+        "sent. Please try again later or call us."
     )

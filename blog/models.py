@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -63,7 +64,7 @@ class BlogIndexPage(RoutablePageMixin, PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "blog"
+        verbose_name = _("blog")
 
     def articles(self):
         return ArticlePage.objects.child_of(self).for_listing()
@@ -207,7 +208,7 @@ class ArticlePage(MedicalReviewMixin, PageServingMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
 
     def clean(self):
         super().clean()

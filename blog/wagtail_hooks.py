@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from website.home_sections import HOME_SECTIONS_HOOK, HomeSection
@@ -11,7 +12,7 @@ HOME_ARTICLES = 3
 def latest_articles(home_page, request) -> HomeSection:
     return HomeSection(
         key="latest-articles",
-        heading="Latest articles",
+        heading=_("Latest articles"),
         template="blog/home_section.html",
         items=ArticlePage.objects.for_listing()[:HOME_ARTICLES],
     )

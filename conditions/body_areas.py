@@ -5,14 +5,15 @@ practice of this kind does not change, filtered and shown without a query of the
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 # slug (in the address) -> (label, the field that holds it), in the order patients see them.
 BODY_AREAS = {
-    "neck": ("Neck", "area_neck"),
-    "mid-back": ("Mid back", "area_mid_back"),
-    "low-back": ("Low back", "area_low_back"),
-    "legs": ("Legs", "area_legs"),
+    "neck": (_("Neck"), "area_neck"),
+    "mid-back": (_("Mid back"), "area_mid_back"),
+    "low-back": (_("Low back"), "area_low_back"),
+    "legs": (_("Legs"), "area_legs"),
 }
 
 
@@ -24,7 +25,7 @@ class BodyAreasMixin(models.Model):
 
     body_area_panels = [
         MultiFieldPanel(
-            [FieldPanel(field) for _, field in BODY_AREAS.values()],
+            [FieldPanel(field) for _label, field in BODY_AREAS.values()],
             heading="Body areas",
             help_text="Where patients feel it. The A-Z list filters by these.",
         )

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
@@ -144,15 +145,15 @@ class TreatmentPage(ClinicalTopicPage):
     ]
 
     class Meta:
-        verbose_name = "treatment"
+        verbose_name = _("treatment")
 
     sections = [
-        ("what_it_is", "What it is"),
-        ("who_it_helps", "Who it helps"),
-        ("how_to_prepare", "How to prepare"),
-        ("on_the_day", "What happens on the day"),
-        ("recovery", "Recovery"),
-        ("risks", "Risks"),
+        ("what_it_is", _("What it is")),
+        ("who_it_helps", _("Who it helps")),
+        ("how_to_prepare", _("How to prepare")),
+        ("on_the_day", _("What happens on the day")),
+        ("recovery", _("Recovery")),
+        ("risks", _("Risks")),
     ]
 
     def filled_sections(self) -> list[tuple[str, str, str]]:
@@ -259,7 +260,7 @@ class ConditionPage(ClinicalTopicPage):
     ]
 
     class Meta:
-        verbose_name = "condition"
+        verbose_name = _("condition")
 
     @cached_property
     def treatments_offered(self) -> list:
@@ -307,7 +308,7 @@ class ConditionIndexPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "conditions and treatments A-Z"
+        verbose_name = _("conditions and treatments A-Z")
 
     def entries(self, area_slug: str = "") -> list[Page]:
         """Conditions and treatments together, by title (two queries, whatever the count)."""

@@ -4,6 +4,7 @@ sources the advice rests on. Care cards are shared with articles, so they live i
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
@@ -96,7 +97,12 @@ class ExerciseBlock(blocks.StructBlock):
 
 def dosage(value) -> list[tuple[str, str]]:
     """The dose of an exercise as (label, amount) pairs, in the order patients read them."""
-    labels = [("sets", "Sets"), ("reps", "Reps"), ("hold", "Hold"), ("frequency", "Frequency")]
+    labels = [
+        ("sets", _("Sets")),
+        ("reps", _("Reps")),
+        ("hold", _("Hold")),
+        ("frequency", _("Frequency")),
+    ]
     return [(label, value[key]) for key, label in labels if value.get(key)]
 
 

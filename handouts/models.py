@@ -14,6 +14,7 @@ from django.db import models
 from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -80,7 +81,7 @@ class HandoutIndexPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "handouts list"
+        verbose_name = _("handouts list")
 
     def handouts(self):
         return public(HandoutPage.objects.child_of(self).live()).order_by("title")
@@ -208,7 +209,7 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     ]
 
     class Meta:
-        verbose_name = "handout (home exercise program)"
+        verbose_name = _("handout (home exercise program)")
 
     @cached_property
     def condition_list(self) -> list[Condition]:
@@ -228,17 +229,17 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     @property
     def how_to_use(self) -> list[tuple[str, str]]:
         rows = [
-            ("Frequency", self.frequency),
-            ("Pace yourself", self.pacing),
-            ("Warm up", self.warm_up),
-            ("Breathing", self.breathing),
+            (_("Frequency"), self.frequency),
+            (_("Pace yourself"), self.pacing),
+            (_("Warm up"), self.warm_up),
+            (_("Breathing"), self.breathing),
         ]
         return [(label, text) for label, text in rows if text]
 
     def search_parts(self) -> list[tuple[str, list[str]]]:
         """What search shows when a searched word is in it (sitesearch/views.py): "knee"
         finds the program through its exercise "Single Knee-to-Chest"."""
-        return [("Exercises", [block.value["name"] for block in self.exercises])]
+        return [(_("Exercises"), [block.value["name"] for block in self.exercises])]
 
     def get_context(self, request, *args, large_print=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)

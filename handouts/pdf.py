@@ -28,6 +28,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.dates import WEEKDAYS_ABBR
 
 from website.locks import LockTimeout, exclusive
 from website.models import PracticeSettings
@@ -49,7 +51,6 @@ LOCK_WAIT_SECONDS = 30
 PDF_FOLDER = "handouts"
 STANDARD, LARGE_PRINT = "standard", "large-print"
 VARIANTS = (STANDARD, LARGE_PRINT)
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
 class PdfUnavailable(Exception):
@@ -181,7 +182,7 @@ def pdf_context(page, variant: str = STANDARD) -> dict:
         "web_url": url,
         "qr_code": qr_svg_data_uri(url),
         "tracking_rows": exercises,
-        "weekdays": WEEKDAYS,
+        "weekdays": [WEEKDAYS_ABBR[day] for day in range(7)],
     }
 
 
@@ -191,7 +192,9 @@ def render_pdf(page, variant: str = STANDARD) -> bytes:
         raise PdfUnavailable(missing)
     from weasyprint import CSS, HTML
 
-    html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
+    # In the page's language, whichever process builds it (the worker runs in English).
+    with translation.override(page.locale.language_code):
+        html = render_to_string("handouts/handout_pdf.html", pdf_context(page, variant))
     stylesheets = [CSS(filename=finders.find(f"website/css/{name}")) for name in PDF_STYLESHEETS]
     document = HTML(string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=media_fetcher())
     return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_tags=True)

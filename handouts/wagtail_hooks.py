@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -46,7 +47,7 @@ def latest_handouts(home_page, request) -> HomeSection:
     latest = handouts.order_by("-first_published_at").prefetch_related("conditions")
     return HomeSection(
         key="handouts",
-        heading="Patient handouts",
+        heading=_("Patient handouts"),
         template="handouts/home_section.html",
         items=latest[:HOME_HANDOUTS],
     )

@@ -4,12 +4,14 @@ happens, when and where ("Closed Wednesday, December 2 at Oak Brook (Staff train
 links to the holiday hours page."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from website.page_serving import active_locale_id, public
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
+from .models.regular import DEFAULT_BANNER_MESSAGE
 from .models.saved_schedule import every_entry, schedule_for_request
 from .schedule import banner_entries, what_happens
 
@@ -35,9 +37,12 @@ def holiday_banner(request) -> SiteNotice | None:
         return None
     page = holiday_hours_page(request)
     return SiteNotice(
-        label="Holiday hours",
-        message=hours.banner_message,
+        label=_("Holiday hours"),
+        # The wording staff never changed is the site's own, in the page's language.
+        message=_(message)
+        if (message := hours.banner_message) == DEFAULT_BANNER_MESSAGE
+        else message,
         details=tuple(what_happens(entry, today) for entry in entries),
         link_url=page.get_url(request) if page is not None else "",
-        link_text="Holiday hours",
+        link_text=_("Holiday hours"),
     )

@@ -1,14 +1,22 @@
 """The practice's hours as plain data, and every answer the site gives about them.
 
-No Django here: a Schedule is built from the weekly hours and the dated entries (closures and
+No models here: a Schedule is built from the weekly hours and the dated entries (closures and
 special hours) plus the practice's time zone, and is asked questions with an explicit `now`
 (an aware datetime). Everything is answered in the practice's local wall time, so the answer is
-the same whatever time zone the server runs in.
+the same whatever time zone the server runs in. The words are in the active language (Django's
+gettext: "Abierto ahora, cierra a las 5:00 p. m." on a Spanish page); WEEKDAYS stays English,
+for schema.org and the admin.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+
+from django.utils.dates import MONTHS
+from django.utils.dates import WEEKDAYS as WEEKDAY_NAMES
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 # An en dash between times and dates ("8:00 AM - 5:00 PM"), as typeset text has it.
 DASH = "\u2013"
@@ -68,7 +76,7 @@ class DatedHours:
 
     @property
     def hours_text(self) -> str:
-        return "Closed all day" if self.closed else format_intervals(self.intervals)
+        return _("Closed all day") if self.closed else format_intervals(self.intervals)
 
     def dates_text(self, today: date | None = None) -> str:
         return format_date_range(self.first_day, self.last_day, today)
@@ -86,10 +94,18 @@ class Status:
     valid_until: datetime | None = None
 
     @property
+    def headline_sentence(self) -> str:
+        return sentence(self.headline)
+
+    @property
+    def next_opening_sentence(self) -> str:
+        return sentence(self.next_opening) if self.next_opening else ""
+
+    @property
     def text(self) -> str:
         if self.next_opening:
-            return f"{self.headline}. {self.next_opening}."
-        return f"{self.headline}."
+            return f"{self.headline_sentence} {self.next_opening_sentence}"
+        return self.headline_sentence
 
 
 @dataclass(frozen=True)
@@ -151,30 +167,37 @@ class Schedule:
         entry = self.entry_on(today)
         intervals = self.hours_on(today)
         midnight = self.at(today + timedelta(days=1), time(0))
-        special = f" ({entry.label} hours)" if entry is not None and not entry.closed else ""
+        special = ""
+        if entry is not None and not entry.closed:
+            special = " " + _("({label} hours)").format(label=entry.label)
 
         current = next((i for i in intervals if i.contains(clock)), None)
         if current is not None:
             closes_at = self.at(today, current.closes)
-            return Status(
-                True,
-                f"Open now, closes at {format_time(current.closes)}{special}",
-                valid_until=min(closes_at, midnight),
-            )
+            # Counted by the hour: Spanish says "a la 1:00" but "a las 5:00".
+            closes = ngettext(
+                "Open now, closes at {time}",
+                "Open now, closes at {time}",
+                clock_hour(current.closes),
+            ).format(time=format_time(current.closes))
+            return Status(True, closes + special, valid_until=min(closes_at, midnight))
 
         if entry is not None and entry.closed:
-            headline = f"Closed today ({entry.label})"
+            headline = _("Closed today ({label})").format(label=entry.label)
         elif not intervals:
-            headline = "Closed today"
+            headline = _("Closed today")
         else:
-            headline = f"Closed now{special}"
+            headline = _("Closed now") + special
         opening = self.next_opening_after(local)
         if opening is None:
             return Status(False, headline, valid_until=midnight)
+        opens = ngettext(
+            "Opens {day} at {time}", "Opens {day} at {time}", clock_hour(opening.time())
+        )
         return Status(
             False,
             headline,
-            f"Opens {describe_day(opening.date(), today)} at {format_time(opening.time())}",
+            opens.format(day=describe_day(opening.date(), today), time=format_time(opening.time())),
             valid_until=min(opening, midnight),
         )
 
@@ -208,15 +231,14 @@ class Schedule:
         for offset in range(days):
             day = today + timedelta(days=offset)
             entry = self.entry_on(day)
-            hours = format_intervals(self.hours_on(day)) or "Closed"
+            hours = format_intervals(self.hours_on(day)) or _("Closed")
             if entry is not None:
-                hours = (
-                    f"{hours} ({entry.label})" if entry.closed else f"{hours} ({entry.label} hours)"
-                )
+                label = _("({label} hours)") if not entry.closed else "({label})"
+                hours = f"{hours} {label.format(label=entry.label)}"
             rows.append(
                 DayHours(
                     day,
-                    format_date(day, with_year=day.year != today.year),
+                    capfirst(format_date(day, with_year=day.year != today.year)),
                     hours,
                     offset == 0,
                     entry,
@@ -230,14 +252,14 @@ class Schedule:
         row ("Monday - Friday")."""
         rows: list[WeeklyRow] = []
         for weekday in range(7):
-            hours = format_intervals(self.weekly[weekday]) or "Closed"
+            hours = format_intervals(self.weekly[weekday]) or _("Closed")
             if group and rows and rows[-1].hours == hours:
                 previous = rows[-1]
                 days = (*previous.weekdays, weekday)
-                label = f"{WEEKDAYS[days[0]]} {DASH} {WEEKDAYS[weekday]}"
-                rows[-1] = WeeklyRow(label, hours, days)
+                label = f"{weekday_name(days[0])} {DASH} {weekday_name(weekday)}"
+                rows[-1] = WeeklyRow(capfirst(label), hours, days)
             else:
-                rows.append(WeeklyRow(WEEKDAYS[weekday], hours, (weekday,)))
+                rows.append(WeeklyRow(capfirst(weekday_name(weekday)), hours, (weekday,)))
         return rows
 
 
@@ -276,11 +298,30 @@ def first_overlap(intervals: Sequence[Interval]) -> tuple[int, int] | None:
     return None
 
 
-# --- Words -----------------------------------------------------------------------------------
+# --- Words (in the active language) ---------------------------------------------------------
+def sentence(text: str) -> str:
+    """The text with a full stop, unless it ends with one ("… 5:00 p. m." in Spanish)."""
+    return text if text.endswith(".") else f"{text}."
+
+
+def weekday_name(weekday: int) -> str:
+    """Monday (English), lunes (Spanish): Django's own translations of the day names."""
+    return str(WEEKDAY_NAMES[weekday])
+
+
+def clock_hour(moment: time) -> int:
+    """The hour as a 12-hour clock shows it (1 for 1:00 PM, 12 for noon)."""
+    return moment.hour % 12 or 12
+
+
+def meridiem(moment: time) -> str:
+    return pgettext("time of day", "AM") if moment.hour < 12 else pgettext("time of day", "PM")
+
+
 def format_time(moment: time) -> str:
-    """8:00 AM, 12:00 PM (noon), 5:30 PM: how the practice writes times."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    """8:00 AM, 12:00 PM (noon), 5:30 PM: how the practice writes times (8:00 a. m. in
+    Spanish)."""
+    return f"{clock_hour(moment)}:{moment.minute:02d} {meridiem(moment)}"
 
 
 def format_intervals(intervals: Iterable[Interval]) -> str:
@@ -290,17 +331,16 @@ def format_intervals(intervals: Iterable[Interval]) -> str:
 def format_short_time(moment: time) -> str:
     """8 AM, 8:30 AM, noon, 5 PM: times in a sentence."""
     if moment == time(12):
-        return "noon"
-    hour = moment.hour % 12 or 12
+        return _("noon")
     minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes} {'AM' if moment.hour < 12 else 'PM'}"
+    return f"{clock_hour(moment)}{minutes} {meridiem(moment)}"
 
 
 def join_words(words: Sequence[str]) -> str:
     """A, B and C."""
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return _("{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])
 
 
 def what_happens(entry: DatedHours, today: date) -> str:
@@ -308,21 +348,34 @@ def what_happens(entry: DatedHours, today: date) -> str:
     "Open 8 AM-noon on Wednesday, November 24 (Day before Thanksgiving)", and " at Oak Park"
     after the dates when it is not every office."""
     dates = entry.dates_text(today)
-    where = f" at {join_words(entry.office_names)}" if entry.office_names else ""
+    where = ""
+    if entry.office_names:
+        where = " " + _("at {offices}").format(offices=join_words(entry.office_names))
     if entry.closed:
-        return f"Closed {dates}{where} ({entry.label})"
+        return _("Closed {dates}{where} ({label})").format(
+            dates=dates, where=where, label=entry.label
+        )
     hours = join_words(
         [
             f"{format_short_time(i.opens)}{DASH}{format_short_time(i.closes)}"
             for i in merge(entry.intervals)
         ]
     )
-    return f"Open {hours} on {dates}{where} ({entry.label})"
+    return _("Open {hours} on {dates}{where} ({label})").format(
+        hours=hours, dates=dates, where=where, label=entry.label
+    )
 
 
 def format_date(day: date, with_year: bool = True) -> str:
-    text = f"{WEEKDAYS[day.weekday()]}, {day:%B} {day.day}"
-    return f"{text}, {day.year}" if with_year else text
+    """Wednesday, December 2 (, 2026); miércoles 2 de diciembre (de 2026) in Spanish."""
+    names = {
+        "weekday": weekday_name(day.weekday()),
+        "month": str(MONTHS[day.month]),
+        "day": day.day,
+    }
+    if with_year:
+        return _("{weekday}, {month} {day}, {year}").format(year=day.year, **names)
+    return _("{weekday}, {month} {day}").format(**names)
 
 
 def format_date_range(first: date, last: date, today: date | None = None) -> str:
@@ -338,10 +391,10 @@ def describe_day(day: date, today: date) -> str:
     """today / tomorrow / Monday (within the week) / Monday, January 4 (further away)."""
     offset = (day - today).days
     if offset == 0:
-        return "today"
+        return _("today")
     if offset == 1:
-        return "tomorrow"
-    if offset < 7:
-        return WEEKDAYS[day.weekday()]
+        return _("tomorrow")
     # "Monday, January 4" is clear in late December; a year is added only when it could not be.
-    return format_date(day, with_year=offset > 180)
+    named = weekday_name(day.weekday()) if offset < 7 else format_date(day, with_year=offset > 180)
+    # Spanish puts an article before a named day ("Abre el lunes a las 8:00 a. m.").
+    return pgettext("opens on a named day", "{day}").format(day=named)

@@ -8,6 +8,7 @@ the admin shows each one as not yet reviewed.
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
@@ -70,7 +71,7 @@ class NoticePage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = "notice"
+        verbose_name = _("notice")
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()

@@ -3,6 +3,7 @@ print, the first visit, referrals, the insurance plans we accept), the insurance
 keep in Snippets (the appointment form suggests them), and a page of questions and answers."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -95,13 +96,13 @@ class NewPatientsPage(PageServingMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "new patients page"
+        verbose_name = _("new patients page")
 
     sections = [
-        ("what_to_bring", "What to bring"),
-        ("arriving", "Arriving"),
+        ("what_to_bring", _("What to bring")),
+        ("arriving", _("Arriving")),
     ]
-    later_sections = [("first_visit", "Your first visit"), ("referrals", "Referrals")]
+    later_sections = [("first_visit", _("Your first visit")), ("referrals", _("Referrals"))]
 
     def filled(self, sections) -> list[tuple[str, str, str]]:
         return [
@@ -148,7 +149,7 @@ class QuestionsPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("faqs")]
 
     class Meta:
-        verbose_name = "questions and answers page"
+        verbose_name = _("questions and answers page")
 
     def structured_data(self, request) -> list[dict]:
         node = faq_page_node(self, self.faqs, request)

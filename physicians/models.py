@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -176,7 +177,7 @@ class PhysicianPage(PageServingMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "physician"
+        verbose_name = _("physician")
 
     def clean(self):
         super().clean()
@@ -222,7 +223,7 @@ class PhysicianPage(PageServingMixin, Page):
 
     @property
     def photo_description(self) -> str:
-        return self.photo_alt_text or f"Photo of {self.doctor_name}"
+        return self.photo_alt_text or _("Photo of {name}").format(name=self.doctor_name)
 
     @cached_property
     def offices(self) -> list:
@@ -249,11 +250,11 @@ class PhysicianEducation(Orderable):
     """A degree, residency or fellowship: what, where, and (if known) when."""
 
     KINDS = [
-        ("degree", "Degree"),
-        ("internship", "Internship"),
-        ("residency", "Residency"),
-        ("fellowship", "Fellowship"),
-        ("other", "Other training"),
+        ("degree", _("Degree")),
+        ("internship", _("Internship")),
+        ("residency", _("Residency")),
+        ("fellowship", _("Fellowship")),
+        ("other", _("Other training")),
     ]
     physician = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="education")
     kind = models.CharField(max_length=20, choices=KINDS, default="degree")

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from website.home_sections import HOME_SECTIONS_HOOK, HomeSection
@@ -14,7 +15,7 @@ def physicians_for_home(home_page, request) -> HomeSection:
     physicians = physicians.with_photos().order_by("path")
     return HomeSection(
         key="physicians",
-        heading="Meet our physicians",
+        heading=_("Meet our physicians"),
         template="physicians/home_section.html",
         items=physicians[:HOME_PHYSICIANS],
     )

@@ -6,6 +6,7 @@ from html import unescape
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
@@ -13,6 +14,9 @@ from website.page_serving import active_locale_id, public
 from website.site_memo import recall, remember
 
 RESULTS_PER_PAGE = 10
+# The page types that name themselves from their class (no verbose_name of their own), so that
+# makemessages finds them: a result is labelled in the page's language.
+UNNAMED_PAGE_TYPES = (gettext_noop("standard page"), gettext_noop("physician index page"))
 # Longer queries are cut: nobody types more, and a huge one must not cost the database.
 MAX_QUERY_LENGTH = 200
 
@@ -78,7 +82,7 @@ def search(request):
     results_with_types = [
         {
             "page": page,
-            "type": facts[page.pk][0],
+            "type": gettext(str(facts[page.pk][0])),
             "teaser": facts[page.pk][1],
             "matches": matches(facts[page.pk][2], query),
         }

@@ -15,6 +15,14 @@ pytest_plugins = [
 ]
 
 
+def pytest_configure(config):
+    """The Spanish catalogue compiled before Django reads it, however pytest was started (make
+    test compiles it too; website/catalogues.py)."""
+    from website.catalogues import compile_stale
+
+    compile_stale()
+
+
 def pytest_collection_modifyitems(items):
     """Tests that commit (a live server, a worker) empty every table when they end. Serialized
     rollback puts back what migrations created (Wagtail's locale and root page, our groups) as

@@ -2,6 +2,7 @@ import mimetypes
 import posixpath
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import (
     FileResponse,
@@ -12,6 +13,7 @@ from django.http import (
 )
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
@@ -31,17 +33,24 @@ def _phone(request) -> dict:
         return {"phone": "", "phone_href": ""}
 
 
+def _language_of(request) -> str:
+    """The address's language (/es/…): a refusal may come before the middleware that sets it."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def server_error(request):
     """The 500 page, with the practice's phone number when the database can still give it."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render(_phone(request)))
+    with translation.override(_language_of(request)):
+        return HttpResponseServerError(template.render(_phone(request)))
 
 
 def refusal(request, status: int = 400) -> HttpResponse:
     """A request the site will not handle (400: malformed, 413: too large). A plain page that
     reads nothing from the request but its host: the request itself is what is wrong."""
     template = loader.get_template(f"{status}.html")
-    return HttpResponse(template.render(_phone(request)), status=status)
+    with translation.override(_language_of(request)):
+        return HttpResponse(template.render(_phone(request)), status=status)
 
 
 def bad_request(request, exception=None):

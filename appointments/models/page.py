@@ -4,6 +4,7 @@ Its routes hand the request to views.py, which imports the request model (reques
 form, never this module: the page depends on the views, not the other way round."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -65,7 +66,7 @@ class AppointmentRequestPage(RoutablePageMixin, PageServingMixin, Page):
     preview_modes = [("", "Form"), ("thank-you", "Thank-you page")]
 
     class Meta:
-        verbose_name = "appointment request page"
+        verbose_name = _("appointment request page")
 
     @path("")
     def form_view(self, request):

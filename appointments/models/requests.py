@@ -14,6 +14,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -63,35 +65,35 @@ def normalised_reference(typed: str) -> str:
 
 
 class ContactMethod(models.TextChoices):
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    EMAIL = "email", "Email"
+    PHONE = "phone", _("Phone call")
+    TEXT = "text", _("Text message")
+    EMAIL = "email", _("Email")
 
 
 class PatientType(models.TextChoices):
-    NEW = "new", "New patient"
-    RETURNING = "returning", "Returning patient"
+    NEW = "new", _("New patient")
+    RETURNING = "returning", _("Returning patient")
 
 
 class Weekday(models.TextChoices):
-    MONDAY = "mon", "Monday"
-    TUESDAY = "tue", "Tuesday"
-    WEDNESDAY = "wed", "Wednesday"
-    THURSDAY = "thu", "Thursday"
-    FRIDAY = "fri", "Friday"
+    MONDAY = "mon", pgettext_lazy("day a patient can come", "Monday")
+    TUESDAY = "tue", pgettext_lazy("day a patient can come", "Tuesday")
+    WEDNESDAY = "wed", pgettext_lazy("day a patient can come", "Wednesday")
+    THURSDAY = "thu", pgettext_lazy("day a patient can come", "Thursday")
+    FRIDAY = "fri", pgettext_lazy("day a patient can come", "Friday")
 
 
 class TimeOfDay(models.TextChoices):
-    MORNING = "morning", "Morning (8 am to noon)"
-    AFTERNOON = "afternoon", "Afternoon (noon to 5 pm)"
+    MORNING = "morning", _("Morning (8 am to noon)")
+    AFTERNOON = "afternoon", _("Afternoon (noon to 5 pm)")
 
 
 class ReferralSource(models.TextChoices):
-    DOCTOR = "doctor", "My doctor referred me"
-    SEARCH = "search", "Internet search"
-    FRIEND = "friend", "Friend or family"
-    INSURANCE = "insurance", "My insurance company"
-    OTHER = "other", "Other"
+    DOCTOR = "doctor", _("My doctor referred me")
+    SEARCH = "search", _("Internet search")
+    FRIEND = "friend", _("Friend or family")
+    INSURANCE = "insurance", _("My insurance company")
+    OTHER = "other", _("Other")
 
 
 class Captcha(models.TextChoices):
@@ -132,11 +134,11 @@ def phone_label(phone: str) -> str:
 
 
 def days_label(days: list[str]) -> str:
-    return ", ".join(WEEKDAY_LABELS.get(day, day) for day in days) or "Any day"
+    return ", ".join(str(WEEKDAY_LABELS.get(day, day)) for day in days) or "Any day"
 
 
 def times_label(times: list[str]) -> str:
-    return ", ".join(TIME_LABELS.get(time, time) for time in times) or "Any time"
+    return ", ".join(str(TIME_LABELS.get(time, time)) for time in times) or "Any time"
 
 
 class AppointmentRequest(models.Model):

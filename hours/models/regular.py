@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -17,7 +18,10 @@ from wagtail.models import Orderable
 from ..forms import HoursSettingsForm
 from ..schedule import WEEKDAYS, Interval, format_time
 
-DEFAULT_BANNER_MESSAGE = "View our Holiday Hours to see when we're closed this season."
+# Marked for translation: while staff keep this wording, each language shows its own.
+DEFAULT_BANNER_MESSAGE = gettext_noop(
+    "View our Holiday Hours to see when we're closed this season."
+)
 
 
 class OpenInterval(models.Model):

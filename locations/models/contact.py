@@ -2,6 +2,7 @@
 by email, the appointment button and what to do in an emergency."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
@@ -43,7 +44,7 @@ class ContactPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "contact page"
+        verbose_name = _("contact page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

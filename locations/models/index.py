@@ -1,6 +1,7 @@
 """/locations/: every office, with its address, phone and today's status."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
@@ -44,7 +45,7 @@ class LocationIndexPage(PageServingMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "locations page"
+        verbose_name = _("locations page")
 
     def offices_with_hours(self, request):
         """Its offices, with their hours (kept by the worker: see locations/schedules.py)."""

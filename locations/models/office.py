@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -197,7 +198,7 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "location"
+        verbose_name = _("location")
 
     def clean(self):
         super().clean()

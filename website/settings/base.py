@@ -273,6 +273,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates as the site has always written them; other languages keep Django's formats.
+FORMAT_MODULE_PATH = ["website.formats"]
 # The practice's own time zone: hours, closures and "received at" times are all shown in it.
 TIME_ZONE = env("PRACTICE_TIME_ZONE", default="America/Chicago")
 USE_I18N = True
