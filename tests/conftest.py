@@ -27,9 +27,13 @@ def pytest_collection_modifyitems(items):
     """Tests that commit (a live server, a worker) empty every table when they end. Serialized
     rollback puts back what migrations created (Wagtail's locale and root page, our groups) as
     each of them starts, so they run after every test that rolls back (pytest-django's order,
-    kept in each xdist process by `--dist load`, see the Makefile)."""
+    kept in each xdist process by `--dist load`, see the Makefile). A test marked
+    `django_db(transaction=True)` is one of them too: emptied without serialized rollback, the
+    tables got Django's content types back with new ids, and the next test's restore failed."""
     for item in items:
-        if {"transactional_db", "live_server"} & set(item.fixturenames):
+        marker = item.get_closest_marker("django_db")
+        commits = marker is not None and marker.kwargs.get("transaction", False)
+        if commits or {"transactional_db", "live_server"} & set(item.fixturenames):
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
             )
