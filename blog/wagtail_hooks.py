@@ -14,5 +14,8 @@ def latest_articles(home_page, request) -> HomeSection:
         key="latest-articles",
         heading=_("Latest articles"),
         template="blog/home_section.html",
-        items=ArticlePage.objects.for_listing()[:HOME_ARTICLES],
+        # The home page's own language: its "All articles" link is the first article's blog.
+        items=ArticlePage.objects.for_listing().filter(locale_id=home_page.locale_id)[
+            :HOME_ARTICLES
+        ],
     )

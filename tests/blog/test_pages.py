@@ -11,7 +11,7 @@ from wagtail.models import Page
 from blog.blocks import ArticleBodyBlock
 from blog.models import ArticlePage, BlogIndexPage
 from tests.physicians.factories import PhysicianIndexPageFactory, PhysicianPageFactory
-from tests.website.factories import StandardPageFactory
+from tests.website.factories import StandardPageFactory, translate
 from website import invalidation
 from website.models import PracticeSettings
 
@@ -182,6 +182,25 @@ def test_related_reading_is_the_editors_choice_or_else_same_tag_articles(client,
     html = client.get(article.url).content.decode()
     assert f'href="{handout.url}">Home exercise program</a>' in html
     assert same_tag.title not in html
+
+
+def test_each_home_page_shows_the_latest_articles_in_its_own_language(client, home_page, blog):
+    """A Spanish article is the newest, yet the English home page lists English articles and
+    leads to the English blog, and the Spanish home page the other way round."""
+    english = ArticlePageFactory(parent=blog, title="Walking after surgery", date=date(2025, 1, 1))
+    translate(home_page)
+    translate(blog, slug="blog")
+    spanish = translate(english, title="Caminar después de la cirugía")
+    spanish.date = date(2025, 6, 1)
+    spanish.save_revision().publish()
+    english_home, spanish_home = (
+        client.get("/").content.decode(),
+        client.get("/es/").content.decode(),
+    )
+    assert "Walking after surgery" in english_home and "Caminar" not in english_home
+    assert 'href="/blog/"' in english_home and "/es/blog/" not in english_home
+    assert "Caminar después de la cirugía" in spanish_home and "Walking after" not in spanish_home
+    assert 'href="/es/blog/"' in spanish_home
 
 
 def test_home_page_shows_the_latest_articles(client, blog):
