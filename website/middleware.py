@@ -65,3 +65,28 @@ class LanguageFromPathMiddleware(LocaleMiddleware):
         # in it outside a request (a signal, a task run in-process) is not in Spanish.
         translation.deactivate()
         return response
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD request (uptime monitors send one a minute) gets the GET's headers, its length
+    included, and no body. Django leaves dropping the body to the server; gunicorn does, but logs
+    a warning for every such response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method != "HEAD":
+            return response
+        if response.streaming:
+            if hasattr(response, "file_to_stream") and response.file_to_stream is not None:
+                response.file_to_stream.close()
+            response.streaming_content = []
+        else:
+            if not response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            length = response["Content-Length"]
+            response.content = b""
+            response["Content-Length"] = length
+        return response

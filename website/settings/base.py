@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: whatever answers a HEAD request, the body goes last.
+    "website.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the request: NUL, odd charsets, oversized public bodies get 400/413.
     "website.request_guard.RequestGuardMiddleware",
