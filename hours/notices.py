@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from website.page_serving import active_locale_id, public
+from website.page_serving import in_site_language, public
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
@@ -20,8 +20,7 @@ def holiday_hours_page(request) -> HolidayHoursPage | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    pages = public(HolidayHoursPage.objects.live()).in_site(site)
-    return pages.filter(locale_id=active_locale_id()).first()
+    return public(in_site_language(HolidayHoursPage.objects.live(), site)).first()
 
 
 def holiday_banner(request) -> SiteNotice | None:

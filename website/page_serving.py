@@ -86,6 +86,12 @@ def active_locale_id() -> int | None:
     return next((pk for pk, code in locale_languages().items() if code == language), None)
 
 
+def in_site_language(pages, site):
+    """`pages` of `site` in the request's language. Each language has a home page of its own, a
+    sibling of the site's root page (wagtail-localize): Wagtail's `in_site` finds English only."""
+    return pages.descendant_of(site.root_page.localized, inclusive=True)
+
+
 def in_active_language(page):
     """`page` in this request's language when it has a live translation, else `page` (a page
     chosen in a setting, which staff pick in English)."""

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Site
 
-from website.page_serving import public
+from website.page_serving import in_site_language, public
 from website.site_memo import memoised_tag
 
 from ..models import LocationIndexPage, LocationPage
@@ -29,8 +29,10 @@ def main_office(context) -> MainOffice | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    offices = list(public(LocationPage.objects.in_site(site).live()).order_by("path")[:2])
-    index = public(LocationIndexPage.objects.in_site(site).live()).first()
+    # The offices in the request's language (each office is translated with its page).
+    offices = public(in_site_language(LocationPage.objects.live(), site))
+    offices = list(offices.order_by("path")[:2])
+    index = public(in_site_language(LocationIndexPage.objects.live(), site)).first()
     if not offices:
         return None
     office = offices[0]

@@ -1,6 +1,6 @@
 from django import template
 
-from website.page_serving import public
+from website.page_serving import active_locale_id, public
 
 from ..models import NoticePage
 
@@ -9,8 +9,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def notice_links(context) -> list[tuple[str, str]]:
-    """(title, URL) of each live notice, in page-tree order, for the footer. The footer is kept
+    """(title, URL) of each live notice in the request's language, in page-tree order, for the
+    footer. The footer is kept
     by the worker (site_footer in website_tags), so this runs once per content version."""
     request = context.get("request")
-    pages = public(NoticePage.objects.live()).order_by("path").only("title", "url_path", "path")
+    pages = public(NoticePage.objects.live().filter(locale_id=active_locale_id()))
+    pages = pages.order_by("path").only("title", "url_path", "path")
     return [(page.title, page.get_url(request)) for page in pages]

@@ -50,6 +50,13 @@ def appointment_url(context) -> str:
     return page.get_url(request=request)
 
 
+@register.filter
+def in_page_language(page):
+    """A page chosen in a setting (staff choose the English one) in the request's language,
+    where it has a live translation: `{% pageurl practice.privacy_page|in_page_language %}`."""
+    return in_active_language(page)
+
+
 @register.simple_tag(takes_context=True)
 @memoised_tag("site-footer")
 def site_footer(context) -> str:
