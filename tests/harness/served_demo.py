@@ -69,7 +69,12 @@ class ServedDemo:
         if self.migrated is None:  # no transactional test in this run: the tables are as made
             self.migrated = connection.creation.serialize_db_to_string()
             return
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # Sequences kept, as TransactionTestCase keeps them: the restored rows carry their ids,
+        # and PostgreSQL's sequences, restarted, would hand out id 1 again (SQLite's follow).
+        call_command(
+            "flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
+            reset_sequences=False,
+        )  # fmt: skip
         connection.creation.deserialize_db_from_string(self.migrated)
 
 
