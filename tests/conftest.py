@@ -111,13 +111,13 @@ def media_in_tmp(request, settings, tmp_path):
 
 @pytest.fixture
 def redis_down(monkeypatch):
-    """The cache configured as production configures it (website.settings.base.cache_from_url)
+    """The cache configured as production configures it (website.settings.caches.cache_from_url)
     and pointed at a port where nothing listens, so every cache call really fails to connect.
     The backend's memory of earlier failures starts fresh and is put back afterwards."""
     from django.test import override_settings
 
     from website import cache
-    from website.settings.base import cache_from_url
+    from website.settings.caches import cache_from_url
 
     monkeypatch.setattr(cache, "_last_warning", [0.0])
     monkeypatch.setattr(cache, "_last_failure", [float("-inf")])

@@ -2,7 +2,9 @@ import re
 
 import pytest
 
-from .factories import build_appointment_page
+from tests.accounts.factories import login_verified
+
+from .factories import build_appointment_page, user_in_group
 
 VALID = {
     "first_name": "Jane",
@@ -60,3 +62,11 @@ def submit(client, page, data=None, **extra):
     payload.setdefault("form_token", form_token(html))
     payload = {key: value for key, value in payload.items() if value is not None}
     return client.post(page.url, payload, **extra)
+
+
+@pytest.fixture
+def front_desk(client, home_page):
+    """A front-desk member, signed in (two-factor verified) on `client`."""
+    user = user_in_group("maria", "Front desk")
+    login_verified(client, user)
+    return user

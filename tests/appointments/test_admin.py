@@ -30,13 +30,6 @@ def edit_url(appointment):
 
 
 @pytest.fixture
-def front_desk(client, home_page):
-    user = user_in_group("maria", "Front desk")
-    login_verified(client, user)
-    return user
-
-
-@pytest.fixture
 def editor(client, home_page):
     user = user_in_group("eddie", "Editors")
     login_verified(client, user)

@@ -13,20 +13,12 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from appointments.admin_views import EXPORTED, AppointmentRequestIndexView
-from tests.accounts.factories import login_verified
 
-from .factories import AppointmentRequestFactory, user_in_group
+from .factories import AppointmentRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/appointment-requests/"
-
-
-@pytest.fixture
-def front_desk(client, home_page):
-    user = user_in_group("maria", "Front desk")
-    login_verified(client, user)
-    return user
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from appointments.emails import staff_notification
 from appointments.models import AppointmentRequest
 
 from .factories import AppointmentRequestFactory
-from .test_admin import INDEX, edit_url, front_desk, jane, logged  # noqa: F401 (fixtures)
+from .test_admin import INDEX, edit_url, jane, logged  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_the_staff_email_links_to_where_the_desk_works_the_request(jane):  # noq
     assert AppointmentRequest.objects.count() == 1
 
 
-def test_the_list_names_the_office_each_patient_prefers(client, front_desk, home_page):  # noqa: F811
+def test_the_list_names_the_office_each_patient_prefers(client, front_desk, home_page):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

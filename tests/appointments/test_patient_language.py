@@ -8,7 +8,7 @@ from tests.website.factories import translate
 
 from .conftest import submit
 from .factories import AppointmentRequestFactory
-from .test_admin import INDEX, front_desk  # noqa: F401 (fixture)
+from .test_admin import INDEX
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_the_staff_email_asks_for_a_spanish_speaker_and_no_more(home_page):
     assert "speaking patient" not in staff_notification(english, ["desk@example.com"]).body
 
 
-def test_the_inbox_filters_and_exports_by_language(client, front_desk):  # noqa: F811
+def test_the_inbox_filters_and_exports_by_language(client, front_desk):
     AppointmentRequestFactory(first_name="Lucia", language="es")
     AppointmentRequestFactory(first_name="Lucy")
     filtered = client.get(INDEX, {"language": "es"}).content.decode()

@@ -49,7 +49,7 @@ def hanging_redis(redis_server, monkeypatch):
     from django.test import override_settings
 
     from website import cache as resilient_cache
-    from website.settings.base import cache_from_url
+    from website.settings.caches import cache_from_url
 
     monkeypatch.setattr(resilient_cache, "_last_failure", [float("-inf")])
 

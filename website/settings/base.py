@@ -14,6 +14,7 @@ import environ
 from website.client_ip import parse_networks
 from website.environment import read_environment_file
 from website.log_privacy import logging_config
+from website.settings.caches import cache_from_url, rendition_cache
 from website.settings.content_security import ADMIN_POLICY, PUBLIC_PAGES_POLICY
 from website.settings.storage import media_storages
 
@@ -157,35 +158,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # --- Cache: CACHE_URL, e.g. redis://127.0.0.1:6379/1 (default: files under var/cache) ------------
-def cache_from_url(url: str) -> dict:
-    if url.startswith(("redis://", "rediss://")):
-        # Redis down makes the site slower, never broken (website/cache.py).
-        timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
-        return {
-            "BACKEND": "website.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
-        }
-    if url.startswith("locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    if url.startswith("file://"):
-        return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": url.removeprefix("file://"),
-        }
-    raise ValueError(f"CACHE_URL: unsupported scheme in {url.split('://')[0]!r}")
-
-
-def rendition_cache(default: dict) -> dict:
-    """Wagtail's "renditions" cache: the same store as `default`, without Wagtail 7.4 writing
-    each rendition back on every page view (website/rendition_cache.py)."""
-    return {
-        **default,
-        "BACKEND": "website.rendition_cache.RenditionCache",
-        "WRAPS": default["BACKEND"],
-    }
-
-
 CACHES = {"default": cache_from_url(env("CACHE_URL", default=f"file://{VAR_DIR / 'cache'}"))}
 CACHES["renditions"] = rendition_cache(CACHES["default"])
 

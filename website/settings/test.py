@@ -12,11 +12,10 @@ from .base import (
     STATIC_ROOT,
     VAR_DIR,
     broker_transport_options,
-    cache_from_url,
     env,
     env_path,
-    rendition_cache,
 )
+from .caches import cache_from_url, rendition_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
