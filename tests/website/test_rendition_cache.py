@@ -14,7 +14,7 @@ SPECS = ("fill-20x20|format-webp", "fill-40x40|format-jpeg")
 def file_caches(settings, tmp_path, media_in_tmp):
     """The production shape without Redis: the file cache, renditions through ours."""
     default = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "website.file_cache.UncompressedFileCache",
         "LOCATION": str(tmp_path / "cache"),
     }
     settings.CACHES = {"default": default, "renditions": settings.CACHES["renditions"] | default}

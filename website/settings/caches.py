@@ -19,7 +19,8 @@ def cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith("file://"):
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache without its zlib step (website/file_cache.py says why).
+            "BACKEND": "website.file_cache.UncompressedFileCache",
             "LOCATION": url.removeprefix("file://"),
         }
     raise ValueError(f"CACHE_URL: unsupported scheme in {url.split('://')[0]!r}")
