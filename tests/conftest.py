@@ -44,10 +44,11 @@ def _content_version_of_its_own(request):
     """Each test starts under a content version of its own (website/invalidation.py). A test's
     database changes are rolled back, the version's row with them, but the cache keeps what it
     stored: without a fresh version a test could be served a page an earlier test cached."""
-    from website import invalidation, site_memo
+    from website import invalidation, page_fragments, site_memo
 
     invalidation.forget()
     site_memo.forget_all()
+    page_fragments.forget_all()
     if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
         invalidation.bump()

@@ -1,5 +1,7 @@
 """Site-wide pages (home, standard content pages) and the practice's contact settings."""
 
+from functools import partial
+
 import phonenumbers
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -162,7 +164,9 @@ class HomePage(PageServingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = sections_for(self, request)
+        # Called by the template, so not at all when the page's content is kept
+        # (website/page_fragments.py).
+        context["home_sections"] = partial(sections_for, self, request)
         return context
 
 

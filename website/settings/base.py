@@ -194,6 +194,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Site-wide fragments (navigation, footer, banner, clinic JSON-LD) each worker keeps in memory
 # (website/site_memo.py); saves invalidate them at once, this caps how long they live (0: off).
 SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
+# A page's own parts (content, SEO tags, JSON-LD) rendered once per content version: how many
+# pages' parts a worker keeps, those used last (website/page_fragments.py; 0: off).
+PAGE_FRAGMENTS_KEPT = env.int("PAGE_FRAGMENTS_KEPT", default=300)
 
 # --- Request bodies (website/request_guard.py) ----------------------------------------------------
 # Largest body accepted outside the admin: the public forms send a few KB of text and no files.
