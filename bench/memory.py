@@ -1,0 +1,145 @@
+"""Worker memory, stage by stage: `python -m bench.memory` (issue 20's target: at most 100 MB).
+
+Builds the demo site in production settings (as `make bench` does), starts gunicorn with sync
+workers and prints each worker's memory after each stage:
+- startup: the worker has loaded the application and waits for its first request;
+- pages: every public page type with a live page, in English and in Spanish, search, the blog's
+  feed, the sitemap;
+- requests: a few appointment requests (the form opened, filled in, sent: 303).
+RSS is what the target counts: it does not depend on load, so the figures hold on a busy machine.
+PSS and USS show what a preloading master shares (`--preload`: pages shared copy-on-write count in
+every worker's RSS; PSS splits them, USS leaves them out).
+
+    python -m bench.memory                 # 2 workers, as `make bench`
+    python -m bench.memory --workers 1     # one worker serves everything: the same figure each run
+    python -m bench.memory --preload       # the application loaded once, in the master
+"""
+
+import argparse
+import os
+import sys
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .client import submit
+from .server import BENCH_DIR, ROOT, Gunicorn, bench_environment, build_site, process_memory_mb
+
+EXTRA_PATHS = ["/search/?q=back+pain", "/blog/feed/", "/sitemap.xml", "/robots.txt"]
+REQUESTS = 4
+TARGET_MB = 100
+
+
+def public_paths() -> list[str]:
+    """The first live page (in the tree's order) of each page type in each language."""
+    import django
+
+    django.setup()
+    from wagtail.models import Page
+
+    paths = []
+    for language in ("en", "es"):
+        seen = set()
+        pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1)
+        for page in pages.order_by("path").select_related("content_type"):
+            if page.content_type_id not in seen:
+                seen.add(page.content_type_id)
+                paths.append(page.url)
+    return paths + EXTRA_PATHS
+
+
+def get_from_every_worker(base_url: str, path: str, workers: int) -> None:
+    """Sync workers each take one request at a time: as many at once as there are workers (twice)
+    reach every worker, as a run under load does."""
+
+    def get(_):
+        with urllib.request.urlopen(base_url + path, timeout=60) as response:
+            response.read()
+            return response.status
+
+    with ThreadPoolExecutor(workers) as pool:
+        statuses = list(pool.map(get, range(2 * workers)))
+    assert set(statuses) == {200}, f"{path} answered {statuses}"
+
+
+def wait_until_booted(server: Gunicorn, timeout: float = 120) -> None:
+    """Each worker has loaded the application once it sleeps in `select` for a connection."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pids = server.worker_pids()
+        if len(pids) == server.workers and all(_waiting(pid) for pid in pids):
+            return
+        time.sleep(0.2)
+    raise RuntimeError("the workers did not finish booting")
+
+
+def _waiting(pid: int) -> bool:
+    wchan = Path(f"/proc/{pid}/wchan").read_text()
+    return "select" in wchan or "poll" in wchan
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--preload", action="store_true")
+    parser.add_argument("--no-build", action="store_true", help="reuse var/bench/ as it is")
+    parser.add_argument("--each", action="store_true", help="print what each path adds")
+    args = parser.parse_args()
+
+    env = bench_environment(PAGE_CACHE_SECONDS="0", APPOINTMENT_MIN_SUBMIT_SECONDS="0")
+    if not args.no_build:
+        print(f"Building the demo site in {BENCH_DIR.relative_to(ROOT)} (production settings)…")
+        build_site(env)
+    os.environ.update(env)
+    paths = public_paths()
+
+    options = ("--preload",) if args.preload else ()
+    stages = {}
+    server = Gunicorn(env, workers=args.workers, options=options)
+    server.start()
+    try:
+        wait_until_booted(server)
+        stages["startup"] = memory(server)
+        server.wait_until_healthy()
+        for path in paths:
+            before = largest_rss(server)
+            get_from_every_worker(server.url, path, args.workers)
+            if args.each:
+                print(f"  +{largest_rss(server) - before:5.1f} MB  {path}")
+        stages["pages"] = memory(server)
+        for number in range(REQUESTS * args.workers):
+            status, _ = submit(server.url, number)
+            assert status == 303, f"the appointment form answered {status}"
+        stages["requests"] = memory(server)
+        master = process_memory_mb(server.process.pid)
+    finally:
+        server.__exit__()
+    print_table(stages, master, paths, args)
+    worst = max(row["rss"] for stage in stages.values() for row in stage.values())
+    print(f"\nlargest worker RSS: {worst} MB (target: at most {TARGET_MB} MB)")
+    return 0
+
+
+def largest_rss(server: Gunicorn) -> float:
+    return max(row["rss"] for row in memory(server).values())
+
+
+def memory(server: Gunicorn) -> dict[int, dict[str, float]]:
+    return {pid: process_memory_mb(pid) for pid in server.worker_pids()}
+
+
+def print_table(stages: dict, master: dict, paths: list[str], args) -> None:
+    shape = f"{args.workers} sync worker(s){', --preload' if args.preload else ''}"
+    print(f"\n{len(paths)} public paths served by every worker; {REQUESTS * args.workers} "
+          f"appointment requests; gunicorn {shape}, production settings")  # fmt: skip
+    print(f"\n{'stage':10}{'worker':>8}{'RSS MB':>9}{'PSS MB':>9}{'USS MB':>9}")
+    for stage, workers in stages.items():
+        for number, row in enumerate(workers.values(), 1):
+            print(f"{stage:10}{number:>8}{row['rss']:>9}{row['pss']:>9}{row['uss']:>9}")
+    print(f"{'master':10}{'':>8}{master['rss']:>9}{master['pss']:>9}{master['uss']:>9}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
