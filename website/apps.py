@@ -14,5 +14,8 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from .invalidation import connect_signals
+        from .rest_framework_compat import import_without_psycopg
 
         connect_signals()
+        # Before the first request imports the REST framework (and with it psycopg, on SQLite).
+        import_without_psycopg()
