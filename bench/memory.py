@@ -7,12 +7,14 @@ workers and prints each worker's memory after each stage:
   feed, the sitemap;
 - requests: a few appointment requests (the form opened, filled in, sent: 303).
 RSS is what the target counts: it does not depend on load, so the figures hold on a busy machine.
-PSS and USS show what a preloading master shares (`--preload`: pages shared copy-on-write count in
-every worker's RSS; PSS splits them, USS leaves them out).
+PSS and USS show what the master shares (gunicorn.conf.py preloads the application: pages shared
+copy-on-write count in every worker's RSS; PSS splits them between the processes, USS leaves them
+out). gunicorn reads gunicorn.conf.py from this folder, as in production.
 
     python -m bench.memory                 # 2 workers, as `make bench`
     python -m bench.memory --workers 1     # one worker serves everything: the same figure each run
-    python -m bench.memory --preload       # the application loaded once, in the master
+    python -m bench.memory --option=--config=/dev/null   # without gunicorn.conf.py (no preload)
+    python -m bench.memory --env MALLOC_ARENA_MAX=2      # an environment variable for gunicorn
 """
 
 import argparse
@@ -86,7 +88,13 @@ def _waiting(pid: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--preload", action="store_true")
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        help="a gunicorn option, e.g. --option=--config=/dev/null (gunicorn.conf.py left out)",
+    )
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for gunicorn")
     parser.add_argument("--no-build", action="store_true", help="reuse var/bench/ as it is")
     parser.add_argument("--each", action="store_true", help="print what each path adds")
     args = parser.parse_args()
@@ -102,7 +110,8 @@ def main() -> int:
     os.environ.update(env)
     paths = public_paths()
 
-    options = ("--preload",) if args.preload else ()
+    options = tuple(args.option)
+    env.update(setting.split("=", 1) for setting in args.env)
     stages = {}
     numbers = range(REQUESTS * args.workers)
     server = Gunicorn(env, workers=args.workers, options=options)
@@ -140,7 +149,7 @@ def memory(server: Gunicorn) -> dict[int, dict[str, float]]:
 
 
 def print_table(stages: dict, master: dict, paths: list[str], args) -> None:
-    shape = f"{args.workers} sync worker(s){', --preload' if args.preload else ''}"
+    shape = " ".join([f"{args.workers} sync worker(s)", *args.option, *args.env])
     print(f"\n{len(paths)} public paths served by every worker; {REQUESTS * args.workers} "
           f"appointment requests; gunicorn {shape}, production settings")  # fmt: skip
     print(f"\n{'stage':10}{'worker':>8}{'RSS MB':>9}{'PSS MB':>9}{'USS MB':>9}")
