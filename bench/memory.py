@@ -4,7 +4,7 @@ Builds the demo site in production settings (as `make bench` does), starts gunic
 workers and prints each worker's memory after each stage:
 - startup: the worker has loaded the application and waits for its first request;
 - pages: every public page type with a live page, in English and in Spanish, search, the blog's
-  feed, the sitemap;
+  feed, the sitemap, with the page cache off (each page built, the most a view holds);
 - requests: a few appointment requests (the form opened, filled in, sent: 303).
 RSS is what the target counts: it does not depend on load, so the figures hold on a busy machine.
 PSS and USS show what the master shares (gunicorn.conf.py preloads the application: pages shared
@@ -15,6 +15,8 @@ out). gunicorn reads gunicorn.conf.py from this folder, as in production.
     python -m bench.memory --workers 1     # one worker serves everything: the same figure each run
     python -m bench.memory --option=--config=/dev/null   # without gunicorn.conf.py (no preload)
     python -m bench.memory --env MALLOC_ARENA_MAX=2      # an environment variable for gunicorn
+    python -m bench.memory --env DATABASE_URL=postgres://postgres@127.0.0.1:5432/practice_bench \
+        --env CACHE_URL=redis://127.0.0.1:6379/13        # production's services (database made)
 """
 
 import argparse
@@ -94,12 +96,16 @@ def main() -> int:
         default=[],
         help="a gunicorn option, e.g. --option=--config=/dev/null (gunicorn.conf.py left out)",
     )
-    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for gunicorn")
+    parser.add_argument(
+        "--env", action="append", default=[], help="NAME=VALUE, for the build and gunicorn"
+    )
     parser.add_argument("--no-build", action="store_true", help="reuse var/bench/ as it is")
     parser.add_argument("--each", action="store_true", help="print what each path adds")
     args = parser.parse_args()
 
     env = bench_environment(PAGE_CACHE_SECONDS="0", APPOINTMENT_MIN_SUBMIT_SECONDS="0")
+    given = dict(setting.split("=", 1) for setting in args.env)
+    env.update(given)
     if not args.no_build:
         print(f"Building the demo site in {BENCH_DIR.relative_to(ROOT)} (production settings)…")
         build_site(env)
@@ -107,11 +113,11 @@ def main() -> int:
     # this client may send more requests than a patient could (the limit costs no memory).
     cache = tempfile.mkdtemp(prefix="memory-cache-", dir=BENCH_DIR)
     env.update(CACHE_URL=f"file://{cache}", APPOINTMENT_RATE_LIMIT="1000")
+    env.update(given)  # a CACHE_URL given (redis://…) is used as it is
     os.environ.update(env)
     paths = public_paths()
 
     options = tuple(args.option)
-    env.update(setting.split("=", 1) for setting in args.env)
     stages = {}
     numbers = range(REQUESTS * args.workers)
     server = Gunicorn(env, workers=args.workers, options=options)
