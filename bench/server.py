@@ -50,10 +50,11 @@ def build_site(env: dict) -> None:
 
 
 class Gunicorn:
-    def __init__(self, env: dict, workers: int = 2):
+    def __init__(self, env: dict, workers: int = 2, options: tuple[str, ...] = ()):
         self.port = free_port()
         self.env = env
         self.workers = workers
+        self.options = options  # more gunicorn options, e.g. ("--preload",)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -61,12 +62,18 @@ class Gunicorn:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> "Gunicorn":
+        self.start()
+        return self.wait_until_healthy()
+
+    def start(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "website.wsgi:application",
              "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-             "--worker-class", "sync", "--log-level", "warning"],
+             "--worker-class", "sync", "--log-level", "warning", *self.options],
             cwd=ROOT, env=self.env,
         )  # fmt: skip
+
+    def wait_until_healthy(self) -> "Gunicorn":
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -83,12 +90,27 @@ class Gunicorn:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=30)
 
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
     def worker_rss_mb(self) -> float:
         """The largest resident set of the worker processes, in MB."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        rss = []
-        for pid in children.read_text().split():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    rss.append(int(line.split()[1]) / 1024)
-        return round(max(rss), 1) if rss else 0.0
+        rss = [process_memory_mb(pid)["rss"] for pid in self.worker_pids()]
+        return max(rss) if rss else 0.0
+
+
+def process_memory_mb(pid: int) -> dict[str, float]:
+    """A process's resident set (RSS, what the target counts), its proportional share (PSS: pages
+    shared with other processes, such as a preloading master's, split between them) and what is
+    its own (USS: private pages, what ending it would give back), in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0])  # kB
+    uss = fields["Private_Clean"] + fields["Private_Dirty"]
+    return {
+        "rss": round(fields["Rss"] / 1024, 1),
+        "pss": round(fields["Pss"] / 1024, 1),
+        "uss": round(uss / 1024, 1),
+    }

@@ -2,7 +2,8 @@
 
 Each costs every web worker megabytes of memory (`make bench` reports the largest worker's RSS):
 Celery (only sending a task needs it), icalendar (only the closures feed), WeasyPrint (only
-building a handout PDF, normally in the Celery worker) and openpyxl (only spreadsheet exports).
+building a handout PDF, normally in the Celery worker), openpyxl (only spreadsheet exports) and
+pillow-heif (only a HEIF image, website/lazy_heif.py).
 """
 
 import json
@@ -10,7 +11,7 @@ import secrets
 
 from .test_production_settings import run_manage
 
-RARE = ["celery", "icalendar", "weasyprint", "openpyxl"]
+RARE = ["celery", "icalendar", "weasyprint", "openpyxl", "pillow_heif"]
 # What a worker loads before its first page: the WSGI app, the URLs and every wagtail_hooks module
 # (Wagtail imports them all on the first page it serves); then sending a handout PDF build.
 SCRIPT = f"""
