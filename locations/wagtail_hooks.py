@@ -22,7 +22,7 @@ def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
     offices = live_offices(LocationPage.objects.in_site(site), public_only)
     if not public_only or translation.get_language() == settings.LANGUAGE_CODE:
         # In English; or for the cache's expiry, which reads only the schedules.
-        shown = {}
+        shown = names = {}
     else:
         # The offices and their translations in one query: the same count as in English.
         rows = list(
@@ -31,8 +31,10 @@ def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
         locale_id = active_locale_id()
         shown = {page.translation_key: page for page in rows if page.locale_id == locale_id}
         offices = [page for page in rows if page.locale_id != locale_id]
+        # Closures name the offices they are for (their English pages) as this language does.
+        names = {office.pk: shown.get(office.translation_key, office).title for office in offices}
     schedules = []
-    for item in offices_with_hours(offices, now):
+    for item in offices_with_hours(offices, now, names=names):
         page = shown.get(item.office.translation_key, item.office)
         schedules.append(OfficeSchedule(page.title, page.get_url(), item.schedule, page))
     return schedules

@@ -44,6 +44,11 @@ def test_a_closure_ticked_for_an_office_shows_on_its_spanish_page_too(client, de
     )
     assert "Staff training day" in client.get(english.url).content.decode()
     assert "Staff training day" in client.get(spanish(english).url).content.decode()
+    # The holiday hours page says which office it is for, in each language's words.
+    assert "Downtown Chicago only" in client.get("/holiday-hours/").content.decode()
+    html = client.get("/es/horario-dias-festivos/").content.decode()
+    spanish_hours = html[html.index("<main") : html.index("</main>")]
+    assert "Staff training day" in spanish_hours and "Downtown Chicago" not in spanish_hours
 
 
 def test_spanish_physician_and_office_pages_link_each_other_in_spanish(client, demo):
