@@ -268,17 +268,15 @@ class ConditionPage(ClinicalTopicPage):
 
     @cached_property
     def self_care_handouts(self) -> list:
-        condition_id = self.handout_condition_id or (
-            self.get_translations()  # a translation: the condition of the page it translates
-            .filter(handout_condition__isnull=False)
-            .values_list("handout_condition_id", flat=True)
-            .first()
-        )
-        if not condition_id:
-            return []
-        handouts = HandoutPage.objects.live().filter(
-            conditions=condition_id, locale_id=self.locale_id
-        )
+        handouts = HandoutPage.objects.live().filter(locale_id=self.locale_id)
+        if self.handout_condition_id:
+            handouts = handouts.filter(conditions=self.handout_condition_id)
+        else:
+            # A translation: the handouts of the condition its English page has, in its own
+            # language, in the same query (no query first for that condition).
+            handouts = handouts.filter(
+                conditions__condition_page__translation_key=self.translation_key
+            ).distinct()
         return list(public(handouts).order_by("title"))
 
     @cached_property

@@ -6,7 +6,7 @@ prefetched with them, and the closures still to come are read once for all of th
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -38,6 +38,14 @@ def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None) -> Sc
     return Schedule(office.weekly_intervals(), for_office(entries, ticked), office.tz)
 
 
+def named(entry: DatedHours, names: dict) -> DatedHours:
+    """The entry naming its offices as `names` does, in `names`' order (the page tree's), when
+    it knows them all; as it is otherwise (an office not published: its own title)."""
+    if entry.everywhere or not entry.offices <= names.keys():
+        return entry
+    return replace(entry, office_names=tuple(names[pk] for pk in names if pk in entry.offices))
+
+
 @dataclass(frozen=True)
 class OfficeHours:
     office: "object"  # a LocationPage (not imported here: the models import this module)
@@ -46,12 +54,15 @@ class OfficeHours:
 
 
 def offices_with_hours(
-    offices: Iterable, now: datetime | None = None, ticked_as=None
+    offices: Iterable, now: datetime | None = None, ticked_as=None, names=None
 ) -> list[OfficeHours]:
     """Each office with its schedule and what it says now. Pass offices with `weekly_hours`
-    prefetched (models/index.py's live_offices())."""
+    prefetched (models/index.py's live_offices()). `names` (office id -> name): what the
+    closures call the offices they are for, where not their titles (a page in Spanish)."""
     now = now or timezone.now()
     entries = current_entries(now)
+    if names:
+        entries = [named(entry, names) for entry in entries]
     result = []
     for office in offices:
         schedule = office_schedule(office, entries, ticked_as)

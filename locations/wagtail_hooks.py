@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Site
 
 from hours.models.saved_schedule import OFFICE_SCHEDULES_HOOK, OfficeSchedule
+from website.page_serving import active_locale_id, linked_with_translations
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
 from .models import LocationPage
@@ -13,12 +16,28 @@ from .structured_data import practice_with_offices
 @hooks.register(OFFICE_SCHEDULES_HOOK)
 def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
     """Every published office of the site, the main one (first in the page tree) first: the
-    footer, the banner and the holiday hours page read them through the hours app."""
+    footer, the banner and the holiday hours page read them through the hours app. Each is in
+    the active language (the page's: the worker keeps them per language) where it is
+    translated; its schedule is its English page's, which closures tick."""
     offices = live_offices(LocationPage.objects.in_site(site), public_only)
-    return [
-        OfficeSchedule(item.office.title, item.office.get_url(), item.schedule, item.office)
-        for item in offices_with_hours(offices, now)
-    ]
+    if not public_only or translation.get_language() == settings.LANGUAGE_CODE:
+        # In English; or for the cache's expiry, which reads only the schedules.
+        shown = names = {}
+    else:
+        # The offices and their translations in one query: the same count as in English.
+        rows = list(
+            linked_with_translations(offices, lambda found: found.prefetch_related("weekly_hours"))
+        )
+        locale_id = active_locale_id()
+        shown = {page.translation_key: page for page in rows if page.locale_id == locale_id}
+        offices = [page for page in rows if page.locale_id != locale_id]
+        # Closures name the offices they are for (their English pages) as this language does.
+        names = {office.pk: shown.get(office.translation_key, office).title for office in offices}
+    schedules = []
+    for item in offices_with_hours(offices, now, names=names):
+        page = shown.get(item.office.translation_key, item.office)
+        schedules.append(OfficeSchedule(page.title, page.get_url(), item.schedule, page))
+    return schedules
 
 
 # After the hours app's hook (order 0), which gave the practice the main office's hours.

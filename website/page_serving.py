@@ -36,6 +36,7 @@ from functools import cache
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -114,24 +115,54 @@ def _for_serving(page_class):
 def all_in_active_language(pages, prepare=None) -> list:
     """Linked pages (a physician's offices, a condition's treatments: links staff chose on the
     English page, which a translation copies as they are) each in the request's language where
-    it has a live translation, else as they are (in_active_language for many: one query)."""
+    it has a live translation, else as they are, in the order of `pages` (a queryset).
+
+    One query either way. In the language the links are chosen in, `pages` itself (read again
+    with their translations only if one is in another language). In any other, the linked pages
+    and their translations together (linked_with_translations), never the links and then
+    their translations in a second query."""
     language = translation.get_language()
-    pages = list(pages)
-    if all(locale_languages().get(page.locale_id) == language for page in pages):
-        return pages
-    locale_id = active_locale_id()
-    by_type: dict[type, set] = {}
-    for page in pages:
-        by_type.setdefault(type(page), set()).add(page.translation_key)
-    found = {}
-    for page_class, keys in by_type.items():
-        translations = page_class._default_manager.filter(
-            translation_key__in=keys, locale_id=locale_id
-        )
-        if prepare is not None:
-            translations = prepare(translations)  # e.g. the photos a listing shows
-        found.update({page.translation_key: page for page in public(translations.live())})
-    return [found.get(page.translation_key, page) for page in pages]
+    if language == settings.LANGUAGE_CODE:
+        found = list(pages)
+        if all(locale_languages().get(page.locale_id) == language for page in found):
+            return found
+    return _shown_in(active_locale_id(), list(linked_with_translations(pages, prepare)))
+
+
+def linked_with_translations(pages, prepare=None):
+    """The pages of the queryset `pages` and their live translations in the request's language,
+    in `pages`' order: one query, which reads the links as subqueries. `prepare` adds what a
+    listing shows (the photos) to it."""
+    linked = pages.order_by()
+    rows = pages.model._default_manager.filter(
+        Q(pk__in=linked.values("pk")) | Q(locale_id=active_locale_id()),
+        translation_key__in=linked.values("translation_key"),
+    )
+    if ordering := pages.query.order_by:
+        rows = rows.order_by(*ordering)
+    if prepare is not None:
+        rows = prepare(rows)
+    return public(rows.live())
+
+
+def _shown_in(locale_id: int | None, rows: list) -> list:
+    """From linked pages and their translations into `locale_id` (linked_with_translations),
+    each linked page once, as its translation where there is one, in the place of the link."""
+    translated = {page.translation_key: page for page in rows if page.locale_id == locale_id}
+    linked_elsewhere = {page.translation_key for page in rows if page.locale_id != locale_id}
+    shown, seen = [], set()
+    for page in rows:
+        key = page.translation_key
+        if key in seen:
+            continue
+        if page.locale_id != locale_id:
+            shown.append(translated.get(key, page))
+        elif key in linked_elsewhere:
+            continue  # the translation of a link: shown in that link's place
+        else:
+            shown.append(page)  # a link to a page in this very language
+        seen.add(key)
+    return shown
 
 
 def original(page):

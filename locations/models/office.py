@@ -243,9 +243,12 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
         if "_office_hours" not in self.__dict__:
             kept = []
             if not getattr(request, "is_preview", False):
-                # A translation is the same office: the English page's schedule, as kept.
-                pk = original(self).pk
-                kept = [i for i in kept_offices_with_hours(request) if i.office.pk == pk]
+                # The worker keeps the offices in the request's language, each with its
+                # English page's schedule (a translation is the same office).
+                key = self.translation_key
+                kept = [
+                    i for i in kept_offices_with_hours(request) if i.office.translation_key == key
+                ]
             fresh = kept or offices_with_hours([self], ticked_as=original(self))
             self._office_hours = fresh[0]
         return self._office_hours

@@ -8,8 +8,10 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
+from conditions.models import ConditionPage, TreatmentPage
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
+from tests.conditions.factories import TreatmentPageFactory, publish
 from tests.hours.factories import ClosureFactory
 from tests.website.factories import StandardPageFactory, translate
 from translations.demo import forget_redirects_to, translate_page, untranslated_segments
@@ -42,6 +44,11 @@ def test_a_closure_ticked_for_an_office_shows_on_its_spanish_page_too(client, de
     )
     assert "Staff training day" in client.get(english.url).content.decode()
     assert "Staff training day" in client.get(spanish(english).url).content.decode()
+    # The holiday hours page says which office it is for, in each language's words.
+    assert "Downtown Chicago only" in client.get("/holiday-hours/").content.decode()
+    html = client.get("/es/horario-dias-festivos/").content.decode()
+    spanish_hours = html[html.index("<main") : html.index("</main>")]
+    assert "Staff training day" in spanish_hours and "Downtown Chicago" not in spanish_hours
 
 
 def test_spanish_physician_and_office_pages_link_each_other_in_spanish(client, demo):
@@ -73,6 +80,40 @@ def test_the_spanish_article_links_its_spanish_condition_page(client, demo):
     links = main_links(article)
     assert "/es/afecciones-y-tratamientos/dolor-articulaciones-facetarias/" in links
     assert not {link for link in links if link.startswith("/conditions-treatments/")}
+
+
+def test_a_spanish_page_shows_a_link_in_english_while_it_has_no_live_translation(client, demo):
+    """Each link once, in Spanish where it is translated, else the English page, in its place."""
+    facet = ConditionPage.objects.get(slug="facet-joint-pain")
+    injections = TreatmentPage.objects.get(slug="facet-joint-injections")
+    untranslated = TreatmentPageFactory(parent=facet.get_parent(), title="Radiofrequency ablation")
+    facet.treatments.add(untranslated)
+    publish(facet)
+    spanish_facet = spanish(facet)
+    spanish_facet.treatments.set(facet.treatments.all())  # as wagtail-localize's sync copies them
+    publish(spanish_facet)
+    html = client.get(spanish_facet.url).content.decode()
+    assert untranslated.url in main_links(html)
+    assert spanish(injections).url in main_links(html) and injections.url not in main_links(html)
+    assert html.count(f'href="{spanish(injections).url}"') == html.count(
+        f'href="{untranslated.url}"'
+    )
+
+    spanish(injections).unpublish()
+    html = client.get(spanish_facet.url).content.decode()
+    assert injections.url in main_links(html)
+
+
+def test_spanish_office_lists_show_the_spanish_offices(client, demo):
+    """/es/ubicaciones/, /es/contacto/ and /es/horario-dias-festivos/ list the offices (kept by
+    the worker per language) in Spanish, each with its English page's hours."""
+    offices = [
+        spanish(office) for office in LocationPage.objects.filter(locale__language_code="en")
+    ]
+    for url in ["/es/ubicaciones/", "/es/contacto/", "/es/horario-dias-festivos/"]:
+        links = main_links(client.get(url).content.decode())
+        assert {office.url for office in offices} <= links, url
+        assert not {link for link in links if link.startswith("/locations/")}, url
 
 
 def test_english_pages_list_only_english_pages_that_link_them(client, demo):
