@@ -132,10 +132,24 @@ def summary(schedule: Schedule, now: datetime | None = None, request=None, key="
         day = remember(
             request, f"hours-day:{key}:{today.isoformat()}", lambda: _day(schedule, today)
         )
+        status = _kept_status(request, key, schedule, now)
     else:
         day = _day(schedule, today)
-    status = schedule.status(now) if schedule.has_regular_hours else None
+        status = schedule.status(now) if schedule.has_regular_hours else None
     return HoursSummary(status, *day)
+
+
+def _kept_status(request, key: str, schedule: Schedule, now: datetime) -> Status | None:
+    """Today's status says itself until when it is true (`valid_until`: the next opening or
+    closing, or midnight): kept with the fragments, it is used only until then, and worked out
+    afresh after (the fragments themselves expire at the earliest such moment of any office:
+    hours/wagtail_hooks.py's next_hours_change)."""
+    if not schedule.has_regular_hours:
+        return None
+    built_at, kept = remember(request, f"hours-status:{key}", lambda: (now, schedule.status(now)))
+    if now < built_at or (kept.valid_until is not None and now >= kept.valid_until):
+        return schedule.status(now)
+    return kept
 
 
 def _day(schedule: Schedule, today) -> tuple:
