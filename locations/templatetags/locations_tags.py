@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils import timezone
 from wagtail.models import Site
 
 from website.page_serving import in_site_language, public
@@ -48,26 +48,25 @@ def main_office(context) -> MainOffice | None:
     )
 
 
-# Where an office's card on /locations/ takes today's status (a string no office's text holds).
-STATUS_SLOT = "\x00status\x00"
-
-
 @register.simple_tag(takes_context=True)
-def location_card(context, office) -> tuple[str, str]:
-    """An office's card on /locations/ as the HTML before and after its status. The card (name,
-    address, phone, directions) depends on the content alone, so it is kept with the site-wide
-    fragments until the next save; "Open now" is put between the two parts at every view.
-    Twenty cards were most of the page's work (phone links, addresses, URLs, includes)."""
+def location_cards(context, offices) -> str:
+    """Every office's card on /locations/ (name, address, phone, today's status, directions) as
+    HTML. It depends on the content and on the statuses, each of which says until when it is
+    true (`valid_until`): kept with the site-wide fragments, it is used until the earliest of
+    those moments and rendered afresh after. Twenty cards were most of the page's work."""
     request = context.get("request")
+    now = timezone.now()
 
-    def render() -> tuple[str, str]:
-        html = render_to_string(
-            "components/location_card.html", {"office": office, "status_slot": STATUS_SLOT}, request
-        )
-        before, after = html.split(STATUS_SLOT)
-        # Both halves of a template Django rendered and escaped; split() returns plain strings.
-        return mark_safe(before), mark_safe(after)  # noqa: S308
+    def render() -> tuple:
+        html = render_to_string("components/location_cards.html", {"offices": offices}, request)
+        statuses = [item.hours.status for item in offices if item.hours.status is not None]
+        until = min((s.valid_until for s in statuses if s.valid_until is not None), default=None)
+        return now, until, html
 
-    if request is None:
-        return render()
-    return remember(request, f"location-card:{office.pk}", render)
+    page = context.get("page")
+    if request is None or page is None:
+        return render()[2]
+    built_at, until, html = remember(request, f"location-cards:{page.pk}", render)
+    if now < built_at or (until is not None and now >= until):
+        return render()[2]
+    return html  # render_to_string's SafeString, kept as it is

@@ -112,7 +112,23 @@ def test_open_now_is_worked_out_at_every_view(client, offices):
     office = html_at(client, after_closing, "/locations/downtown/")
     assert "Closed now." in office
     assert "Opens tomorrow at 8:00 AM." in office
-    assert "Open now" not in html_at(client, after_closing, "/locations/").split("Manhattan")[0]
+
+
+def test_the_office_cards_follow_open_now(client, offices):
+    """/locations/ keeps its cards until the earliest status on them stops being true."""
+
+    def downtown_card(moment):
+        html = html_at(client, moment, "/locations/")
+        start = html.index(">Downtown Chicago</a>")
+        return html[start : html.index("Get directions", start)]
+
+    before_closing = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)  # 4:30 PM in Chicago
+    assert "Open now, closes at 5:00 PM." in downtown_card(before_closing)
+    assert "Open now, closes at 5:00 PM." in downtown_card(before_closing.replace(minute=50))
+    after_closing = datetime(2026, 12, 1, 23, 1, tzinfo=UTC)  # 5:01 PM
+    card = downtown_card(after_closing)
+    assert "Closed now." in card
+    assert "Open now" not in card
 
 
 def test_an_office_page_lists_a_closure_saved_after_it_was_shown(client, offices):
