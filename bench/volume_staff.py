@@ -14,12 +14,14 @@ INBOX_RUNS = 20  # requests per URL; p95 of these
 def inbox_urls() -> dict[str, str]:
     from locations.models import LocationPage
 
-    office = LocationPage.objects.order_by("-path").first()  # one of the volume's offices
+    # One of the volume's offices, as the filter lists them (English pages; a Spanish page's
+    # id is not a choice, and the filter would be ignored).
+    office = LocationPage.objects.filter(locale__language_code="en").order_by("-path").first()
     return {
         "list": INBOX,
         "status=new": f"{INBOX}?status=new",
         "status=scheduled": f"{INBOX}?status=scheduled",
-        "received (a month)": f"{INBOX}?received_after=2025-03-01&received_before=2025-03-31",
+        "received (a month)": f"{INBOX}?received_from=2025-03-01&received_to=2025-03-31",
         "captcha=not_verified": f"{INBOX}?captcha=not_verified",
         "office": f"{INBOX}?preferred_location={office.pk}",
         "office: any": f"{INBOX}?preferred_location=null",

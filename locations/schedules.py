@@ -6,8 +6,9 @@ prefetched with them, and the closures still to come are read once for all of th
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -46,11 +47,21 @@ def named(entry: DatedHours, names: dict) -> DatedHours:
     return replace(entry, office_names=tuple(names[pk] for pk in names if pk in entry.offices))
 
 
-@dataclass(frozen=True)
 class OfficeHours:
-    office: "object"  # a LocationPage (not imported here: the models import this module)
-    schedule: Schedule
-    hours: HoursSummary
+    """An office, its schedule, and what it says at `now` (`hours`, worked out when first read:
+    a page listing every office may need only some of it)."""
+
+    def __init__(self, office, schedule: Schedule, now: datetime, request=None):
+        self.office = office  # a LocationPage (not imported here: the models import this module)
+        self.schedule = schedule
+        self.now = now
+        # Only for a schedule the worker keeps (never a preview's draft): see summary().
+        self.request = request
+
+    @cached_property
+    def hours(self) -> HoursSummary:
+        key = f"office:{self.office.pk}" if self.request is not None else ""
+        return summary(self.schedule, self.now, self.request, key)
 
 
 def offices_with_hours(
@@ -63,19 +74,18 @@ def offices_with_hours(
     entries = current_entries(now)
     if names:
         entries = [named(entry, names) for entry in entries]
-    result = []
-    for office in offices:
-        schedule = office_schedule(office, entries, ticked_as)
-        result.append(OfficeHours(office, schedule, summary(schedule, now)))
-    return result
+    return [
+        OfficeHours(office, office_schedule(office, entries, ticked_as), now) for office in offices
+    ]
 
 
 def kept_offices_with_hours(request, now: datetime | None = None) -> list[OfficeHours]:
     """The site's published offices and their schedules as the worker keeps them between
-    requests (website/site_memo.py): no query once kept; what they say now worked out afresh."""
+    requests (website/site_memo.py): no query once kept; what they say now worked out afresh,
+    what they say today kept with them (summary())."""
     now = now or timezone.now()
     return [
-        OfficeHours(kept.page, kept.schedule, summary(kept.schedule, now))
+        OfficeHours(kept.page, kept.schedule, now, request)
         for kept in office_schedules_for_request(request)
         if kept.page is not None
     ]

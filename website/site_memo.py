@@ -15,6 +15,7 @@ is served under one content version in any case: invalidation.version_for).
 import functools
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from django.conf import settings
@@ -28,6 +29,10 @@ T = TypeVar("T")
 # are kept.
 _entries: dict[tuple, tuple] = {}
 _version_held: list[int | None] = [None]
+# Expired entries are dropped at most this often: a name carrying a date ("hours-day:…:<day>")
+# is never asked for again after that day, and would otherwise stay until the next save.
+SWEEP_SECONDS = 60
+_next_sweep: list = [None]
 # While SITE_MEMO_SECONDS is 0: what this thread's request has built so far (SiteLookupMiddleware).
 _this_request = threading.local()
 
@@ -122,6 +127,12 @@ def _remember(name: str, where: tuple | None, version: int, build: Callable[[], 
         return entry[1]
     value = build()
     _entries[key] = (memo_expires_at(now, version), value)
+    if _next_sweep[0] is None or now >= _next_sweep[0]:
+        # list(): one step under the GIL, so another thread's write cannot break the loop.
+        for stale, (expires, _) in list(_entries.items()):
+            if expires <= now:
+                _entries.pop(stale, None)
+        _next_sweep[0] = now + timedelta(seconds=SWEEP_SECONDS)
     return value
 
 
@@ -129,6 +140,7 @@ def forget_all() -> None:
     """Drop everything kept in this worker (tests; a new content version does this)."""
     _entries.clear()
     _version_held[0] = None
+    _next_sweep[0] = None
 
 
 class SiteLookupMiddleware:

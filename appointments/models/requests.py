@@ -223,6 +223,11 @@ class AppointmentRequest(models.Model):
             models.Index(fields=["staff_notified_at", "confirmation"]),
             # The inbox's order (newest first) read from an index, whatever the filter.
             models.Index(fields=["received_at", "id"], name="appointment_received_idx"),
+            # The inbox's filters that had no index (status and office have theirs): the count
+            # of one captcha result or language (the paginator's) is read from the index alone,
+            # not from 100,000 rows, and a page of them is a range of it (migration 0008).
+            models.Index(fields=["captcha", "received_at", "id"], name="appointment_captcha_idx"),
+            models.Index(fields=["language", "received_at", "id"], name="appointment_language_idx"),
         ]
         # On PostgreSQL the inbox's search (any part of a name, email or phone) has trigram
         # indexes too: migration 0007, which SQLite skips (a table scan is quick there).

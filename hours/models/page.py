@@ -17,6 +17,7 @@ from website.page_serving import PageServingMixin
 from website.structured_data import clinic_id, page_node, page_public_url
 
 from .saved_schedule import (
+    PRACTICE_KEY,
     UpcomingRow,
     every_entry,
     office_schedules_for_request,
@@ -64,7 +65,9 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         schedule = schedule_for_request(request)
-        context["hours"] = summary(schedule) if schedule is not None else None
+        context["hours"] = (
+            summary(schedule, request=request, key=PRACTICE_KEY) if schedule is not None else None
+        )
         if schedule is not None:
             now = timezone.now()
             today = schedule.today(now)
@@ -74,10 +77,8 @@ class HolidayHoursPage(RoutablePageMixin, PageServingMixin, Page):
                 for entry in every_entry(request)
                 if entry.last_day >= today
             ]
-            context["office_weeks"] = [
-                (office, office.schedule.coming_days(now))
-                for office in office_schedules_for_request(request)
-            ]
+            # Each office's coming week, real dates: its table is kept (hours_tags.coming_week).
+            context["office_weeks"] = office_schedules_for_request(request)
         context["feed_url"] = self.feed_url(request)
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context

@@ -6,7 +6,7 @@ JSON-LD of one response agree). Between requests a worker keeps it until a save 
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -120,22 +120,58 @@ class HoursSummary:
     coming_days: list[DayHours]
 
 
-def summary(schedule: Schedule, now: datetime | None = None) -> HoursSummary:
+def summary(schedule: Schedule, now: datetime | None = None, request=None, key="") -> HoursSummary:
+    """What `schedule` says at `now`. With a request and a `key` naming the schedule as the
+    worker keeps it (never a preview's draft), what depends only on the content and the
+    schedule's local date (the week, the closures to come, the coming days) is kept with the
+    site-wide fragments (website/site_memo.py: until the next save), under that date, so
+    midnight starts a new one; today's status depends on the time and is worked out afresh."""
     now = now or timezone.now()
     today = schedule.today(now)
-    return HoursSummary(
-        status=schedule.status(now) if schedule.has_regular_hours else None,
-        weekly=schedule.weekly_rows(),
-        weekly_grouped=schedule.weekly_rows(group=True),
-        upcoming=[
+    if request is not None and key:
+        day = remember(
+            request, f"hours-day:{key}:{today.isoformat()}", lambda: _day(schedule, today)
+        )
+        status = _kept_status(request, key, schedule, now)
+    else:
+        day = _day(schedule, today)
+        status = schedule.status(now) if schedule.has_regular_hours else None
+    return HoursSummary(status, *day)
+
+
+def _kept_status(request, key: str, schedule: Schedule, now: datetime) -> Status | None:
+    """Today's status says itself until when it is true (`valid_until`: the next opening or
+    closing, or midnight): kept with the fragments, it is used only until then, and worked out
+    afresh after (the fragments themselves expire at the earliest such moment of any office:
+    hours/wagtail_hooks.py's next_hours_change)."""
+    if not schedule.has_regular_hours:
+        return None
+    built_at, kept = remember(request, f"hours-status:{key}", lambda: (now, schedule.status(now)))
+    if now < built_at or (kept.valid_until is not None and now >= kept.valid_until):
+        return schedule.status(now)
+    return kept
+
+
+def _day(schedule: Schedule, today) -> tuple:
+    """HoursSummary's fields after `status`: nothing in them changes during the day `today`."""
+    # coming_days() and upcoming() read only the date of the moment they are given.
+    noon = schedule.at(today, time(12))
+    return (
+        schedule.weekly_rows(),
+        schedule.weekly_rows(group=True),
+        [
             UpcomingRow(entry, entry.dates_text(today), entry.first_day <= today)
-            for entry in schedule.upcoming(now)
+            for entry in schedule.upcoming(noon)
         ],
-        today_weekday=today.weekday(),
-        coming_days=schedule.coming_days(now),
+        today.weekday(),
+        schedule.coming_days(noon),
     )
+
+
+# The key of the practice's own schedule (the main office's, or Settings → Opening hours).
+PRACTICE_KEY = "practice"
 
 
 def summary_for_request(request) -> HoursSummary | None:
     schedule = schedule_for_request(request)
-    return summary(schedule) if schedule is not None else None
+    return summary(schedule, request=request, key=PRACTICE_KEY) if schedule is not None else None

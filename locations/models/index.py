@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.page_serving import PageServingMixin, public
+from website.site_memo import remember
 from website.structured_data import clinic_id, page_node
 
 from ..schedules import kept_offices_with_hours
@@ -61,12 +62,18 @@ class LocationIndexPage(PageServingMixin, Page):
         return context
 
     def structured_data(self, request) -> list[dict]:
-        items = [
-            {"@type": "ListItem", "position": position, "item": office_reference(office, request)}
-            for position, office in enumerate(
-                (item.office for item in self.offices_with_hours(request)), start=1
-            )
-        ]
+        # The offices' references (each its page's URL) depend on the content alone: kept with
+        # the site-wide fragments, as the offices are (website/site_memo.py).
+        items = remember(
+            request,
+            f"location-list-items:{self.pk}",
+            lambda: [
+                {"@type": "ListItem", "position": n, "item": office_reference(office, request)}
+                for n, office in enumerate(
+                    (item.office for item in self.offices_with_hours(request)), start=1
+                )
+            ],
+        )
         return [
             page_node(
                 self,

@@ -1,10 +1,12 @@
 from dataclasses import dataclass
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
 from wagtail.models import Site
 
 from website.page_serving import in_site_language, public
-from website.site_memo import memoised_tag
+from website.site_memo import memoised_tag, remember
 
 from ..models import LocationIndexPage, LocationPage
 
@@ -44,3 +46,27 @@ def main_office(context) -> MainOffice | None:
         all_locations_url=index.get_url(request) if index is not None else "",
         count=len(offices),
     )
+
+
+@register.simple_tag(takes_context=True)
+def location_cards(context, offices) -> str:
+    """Every office's card on /locations/ (name, address, phone, today's status, directions) as
+    HTML. It depends on the content and on the statuses, each of which says until when it is
+    true (`valid_until`): kept with the site-wide fragments, it is used until the earliest of
+    those moments and rendered afresh after. Twenty cards were most of the page's work."""
+    request = context.get("request")
+    now = timezone.now()
+
+    def render() -> tuple:
+        html = render_to_string("components/location_cards.html", {"offices": offices}, request)
+        statuses = [item.hours.status for item in offices if item.hours.status is not None]
+        until = min((s.valid_until for s in statuses if s.valid_until is not None), default=None)
+        return now, until, html
+
+    page = context.get("page")
+    if request is None or page is None:
+        return render()[2]
+    built_at, until, html = remember(request, f"location-cards:{page.pk}", render)
+    if now < built_at or (until is not None and now >= until):
+        return render()[2]
+    return html  # render_to_string's SafeString, kept as it is

@@ -1,0 +1,83 @@
+"""CPU instructions per request of some public pages, counted by callgrind: a figure that does not
+move with what else runs on the machine (wall-clock timings do, on a shared one).
+
+    valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=var/callgrind.%p \\
+        .venv/bin/python -m bench.instructions [KEY ...]
+
+in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …; the
+uncached figure: PAGE_CACHE_SECONDS=0). KEY is a row of bench/pages.py (hours, locations,
+location, condition, …; default: every one). Each page is requested a few times first (what the
+worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
+requests, through a tiny C library built with the system's compiler under var/). Prints each
+page's queries and instructions per request. Outside valgrind the counts read 0."""
+
+import ctypes
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import django
+
+ROOT = Path(__file__).resolve().parent.parent
+LIBRARY = ROOT / "var" / "callgrind-toggle" / "libcgtoggle.so"
+SOURCE = """#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_ZERO_STATS; CALLGRIND_TOGGLE_COLLECT; }
+void cg_stop(void) { CALLGRIND_TOGGLE_COLLECT; CALLGRIND_DUMP_STATS_AT("measured"); }
+"""
+WARM_RUNS = 3
+RUNS = int(os.environ.get("INSTRUCTION_RUNS", "5"))
+
+
+def toggles():
+    if not LIBRARY.exists():
+        LIBRARY.parent.mkdir(parents=True, exist_ok=True)
+        source = LIBRARY.with_suffix(".c")
+        source.write_text(SOURCE)
+        subprocess.run(["cc", "-O1", "-shared", "-fPIC", "-o", LIBRARY, source], check=True)
+    library = ctypes.CDLL(str(LIBRARY))
+    return library.cg_start, library.cg_stop
+
+
+def main(keys: list[str]) -> None:
+    django.setup()
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from .pages import page_paths
+
+    start, stop = toggles()
+    client = Client(HTTP_HOST="127.0.0.1")
+    paths = {key: path for key, path in page_paths().items() if path and (not keys or key in keys)}
+    # As bench/volume_public.py: the version's recheck would count a query by chance.
+    with override_settings(CONTENT_VERSION_RECHECK_SECONDS=3600):
+        for key, path in paths.items():
+            for _ in range(WARM_RUNS):
+                assert client.get(path).status_code == 200, path
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            start()
+            for _ in range(RUNS):
+                client.get(path)
+            stop()
+            total = counted()
+            per_request = f"{total // RUNS:,}" if total else "?"
+            print(f"{key:10} {path:45} {len(queries)} queries  {per_request} instructions/request")
+
+
+def counted() -> int:
+    """The totals of the dump just written (var/callgrind.<pid>.<n>, the highest n), 0 without
+    valgrind."""
+    dumps = list((ROOT / "var").glob(f"callgrind.{os.getpid()}.*"))
+    if not dumps:
+        return 0
+    latest = max(dumps, key=lambda dump: int(dump.suffix.lstrip(".")))
+    for line in latest.read_text().splitlines():
+        if line.startswith(("totals:", "summary:")):
+            return int(line.split()[1])
+    return 0
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
