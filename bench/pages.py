@@ -44,7 +44,8 @@ def page_paths() -> dict[str, str | None]:
 
 
 def measure(path: str) -> dict:
-    """Queries with the site-wide fragments kept (as served uncached) and without (cold)."""
+    """Queries with the site-wide fragments kept (as served uncached), without (cold: the view
+    after a site-wide change) and on the first view after publishing the page itself."""
     from django.test import override_settings
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -52,13 +53,33 @@ def measure(path: str) -> dict:
         cold_queries, _ = _queries(client, path)
     warm_queries, response = _queries(client, path)
     html = response.content
+    # The page that served it (website/page_cache.served_by); none for search.
+    page_id = getattr(response.wsgi_request, "_page_cache_page_id", None)
     return {
         "status": response.status_code,
         "queries": warm_queries,
         "queries_cold": cold_queries,
+        "queries_after_publish": _after_publish(client, path, page_id) if page_id else None,
         "html_bytes": len(html),
         "gzip_bytes": len(gzip.compress(html)),
     }
+
+
+def _after_publish(client: Client, path: str, page_id: int) -> int:
+    """Queries of the first view after this page is published, through the site's own
+    invalidation (what Wagtail's publish runs: website/invalidation._on_page_saved). An article is
+    a page change, which keeps the site-wide fragments; any other page type is site-wide."""
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from website.invalidation import page_changed
+
+    client.get(path)  # what a worker keeps between views is kept
+    with transaction.atomic():
+        page_changed(Page.objects.get(pk=page_id).specific)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
 
 
 def _queries(client: Client, path: str):

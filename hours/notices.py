@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from website.page_serving import in_site_language, public
+from website.site_memo import remember
 from website.site_notices import SiteNotice
 
 from .models import HolidayHoursPage, HoursSettings
@@ -17,6 +18,16 @@ from .schedule import banner_entries, what_happens
 
 
 def holiday_hours_page(request) -> HolidayHoursPage | None:
+    """The banner and the footer both link it: read once (per request while the memo is off)."""
+    return remember(
+        request,
+        "holiday-hours-page",
+        lambda: _holiday_hours_page(request),
+        survives_page_changes=True,
+    )
+
+
+def _holiday_hours_page(request) -> HolidayHoursPage | None:
     site = Site.find_for_request(request)
     if site is None:
         return None

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Site
 
-from hours.models.saved_schedule import OFFICE_SCHEDULES_HOOK, OfficeSchedule
+from hours.models.saved_schedule import (
+    OFFICE_SCHEDULES_HOOK,
+    OfficeSchedule,
+    office_schedules_for_request,
+)
 from website.page_serving import active_locale_id, linked_with_translations
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
@@ -43,9 +46,8 @@ def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
 # After the hours app's hook (order 0), which gave the practice the main office's hours.
 @hooks.register(CLINIC_STRUCTURED_DATA_HOOK, order=100)
 def offices_of_the_practice(request, clinic: dict) -> None:
-    site = Site.find_for_request(request)
-    if site is None:
-        return
-    offices = list(live_offices(LocationPage.objects.in_site(site)))
+    # The offices the footer and banner read (office_schedules above, kept per request and by
+    # the worker): reading them again cost two queries on every cold view.
+    offices = [kept.page for kept in office_schedules_for_request(request) if kept.page]
     if offices:
         practice_with_offices(clinic, offices, request)

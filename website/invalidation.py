@@ -36,10 +36,10 @@ reports (raw SQL, update()) show when copies expire, or at once after `bump()`. 
 database cannot be reached, a worker keeps the version it read last and serves cached pages.
 
 Clock changes. "Open now, closes at 5:00 PM" stops being true at 5:00 PM, and the holiday banner's
-window moves at midnight, with nobody saving anything. Apps say when their content next changes
-by itself through the Wagtail hook `practice_content_expiry` (a function of `now` returning a
-moment or None; hours/wagtail_hooks.py). Nothing cached outlives the earliest of these, the next
-local midnight, and PAGE_CACHE_SECONDS (pages) or SITE_MEMO_SECONDS (fragments).
+window moves at midnight, with nobody saving anything. Apps say when their content next changes by
+itself through the Wagtail hook `practice_content_expiry` (a function of `now` returning a moment
+or None, from site-wide content only; hours/wagtail_hooks.py). Nothing cached outlives the
+earliest of these, the next local midnight, and PAGE_CACHE_SECONDS or SITE_MEMO_SECONDS.
 """
 
 import logging
@@ -362,13 +362,13 @@ def connect_signals() -> None:
 
 # --- Clock changes ------------------------------------------------------------------------------
 
-# The next clock change, worked out once per version: {"key": (version, providers), "moment"}.
+# The next clock change, once per site token (a page change does not move it): {"key", "moment"}.
 _clock_change: dict = {"key": None, "moment": None}
 
 
 def next_clock_change(now: datetime, version: int) -> datetime:
     """The earliest moment after `now` that an expiry hook names, or the next local midnight.
-    Hooks query the database, so the answer is kept until it passes or the version changes."""
+    Kept until it passes or `version` changes (hooks query): callers pass the site token."""
     from wagtail import hooks
 
     providers = tuple(hooks.get_hooks(EXPIRY_HOOK))

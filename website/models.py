@@ -95,7 +95,12 @@ class PracticeSettings(BaseSiteSetting):
             setattr(
                 request,
                 attr_name,
-                remember(request, "practice-settings", lambda: cls._for(request)),
+                remember(
+                    request,
+                    "practice-settings",
+                    lambda: cls._for(request),
+                    survives_page_changes=True,  # every page shows them
+                ),
             )
         return getattr(request, attr_name)
 

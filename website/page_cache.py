@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
-from .invalidation import State, page_cache_seconds, state_for, version_for
+from .invalidation import State, page_cache_seconds, state_for
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class PageCacheMiddleware:
             return self._replay(stored)
         response = self.get_response(request)
         if _cacheable(request, response):
-            timeout = page_cache_seconds(timezone.now(), version_for(request))
+            timeout = page_cache_seconds(timezone.now(), state_for(request).site_token)
             if timeout > 0:
                 self._mark_public(response, timeout)
                 _cache_call(cache.set, key, self._store(request, response), timeout)

@@ -45,7 +45,10 @@ from .site_memo import remember, remember_sitewide
 
 
 def site_has_view_restrictions() -> bool:
-    return remember_sitewide("any-view-restrictions", PageViewRestriction.objects.exists)
+    # Adding or removing a restriction is a site-wide change (invalidation._shown_publicly).
+    return remember_sitewide(
+        "any-view-restrictions", PageViewRestriction.objects.exists, survives_page_changes=True
+    )
 
 
 def public(queryset):
@@ -63,7 +66,9 @@ def _only_child_type(page_class) -> type[Page] | None:
 def locale_languages() -> dict[int, str]:
     """Locale id -> language code ("en", "es"): a handful of rows, kept per worker."""
     return remember_sitewide(
-        "locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        "locale-languages",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        survives_page_changes=True,  # no page change adds or removes a language
     )
 
 

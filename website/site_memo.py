@@ -7,6 +7,14 @@ the content version, until the next clock change, and for at most SITE_MEMO_SECO
 are website/invalidation.py's): a save shows on the next page view in every worker (within the
 version's recheck interval, 1 s), and "Open now" goes when the practice closes.
 
+Two tiers. What every page shows alike (the memoised template tags, the practice's settings, the
+offices' schedules, the clinic node, the site and its root page) is kept under the *site* token
+and outlives a page change (publishing an article: invalidation.drop_pages). A page change is, by
+invalidation.py's definition, one that shows on the pages it drops and on no other; every page
+shows these, so they are exactly as fresh as the page cache's copies of the pages it keeps. The
+first view after an article is published then rebuilds only what that page change can alter
+(routing, translations, search results: `survives_page_changes=False`, the default).
+
 SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you): each request
 then builds each of them once, as the first request after a publish does with it on (a request
 is served under one content version in any case: invalidation.version_for).
@@ -21,14 +29,16 @@ from typing import TypeVar
 from django.conf import settings
 from django.utils import timezone, translation
 
-from .invalidation import current_version, memo_expires_at, version_for
+from .invalidation import State, current_state, memo_expires_at, state_for
 
 T = TypeVar("T")
 
-# (name, (host, language), version) -> (expires at, value). Only the latest version's entries
-# are kept.
+# (name, (host, language), token) -> (expires at, value): kept until the next change of any kind.
 _entries: dict[tuple, tuple] = {}
-_version_held: list[int | None] = [None]
+# (name, (host, language), site token) -> (expires at, value): kept across page changes.
+_site_entries: dict[tuple, tuple] = {}
+# The (token, site token) the entries above were built under: only the latest are kept.
+_version_held: list[tuple[int, int] | None] = [None]
 # Expired entries are dropped at most this often: a name carrying a date ("hours-day:…:<day>")
 # is never asked for again after that day, and would otherwise stay until the next save.
 SWEEP_SECONDS = 60
@@ -37,15 +47,18 @@ _next_sweep: list = [None]
 _this_request = threading.local()
 
 
-def remember(request, name: str, build: Callable[[], T]) -> T:
-    """`build()`'s result for this site, kept as described above; when off, for this request."""
+def remember(
+    request, name: str, build: Callable[[], T], *, survives_page_changes: bool = False
+) -> T:
+    """`build()`'s result for this site, kept as described above; when off, for this request.
+    `survives_page_changes`: what it builds is the same on every page (see "Two tiers")."""
     if request is None:
         return build()
     # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
     where = (_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return _for_this_request((name, where), build)
-    return _remember(name, where, version_for(request), build)
+    return _remember(name, where, state_for(request), build, survives_page_changes)
 
 
 def _host(request) -> str:
@@ -72,9 +85,9 @@ def recall(request, name: str, default=None):
     where = (_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return (getattr(_this_request, "store", None) or {}).get((name, where), default)
-    version = version_for(request)
-    key = (name, where, version)
-    entry = _entries.get(key) if _version_held[0] == version else None
+    state = state_for(request)
+    key = (name, where, state.token)
+    entry = _entries.get(key) if _version_held[0] == (state.token, state.site_token) else None
     if entry is not None and timezone.now() < entry[0]:
         return entry[1]
     return default
@@ -102,36 +115,45 @@ def memoised_tag(name: str, *, without_request=_BUILD_ANYWAY):
             request = context.get("request")
             if request is None and without_request is not _BUILD_ANYWAY:
                 return without_request
-            return remember(request, name, lambda: tag(context))
+            return remember(request, name, lambda: tag(context), survives_page_changes=True)
 
         return memoised
 
     return decorate
 
 
-def remember_sitewide(name: str, build: Callable[[], T]) -> T:
+def remember_sitewide(
+    name: str, build: Callable[[], T], *, survives_page_changes: bool = False
+) -> T:
     """The same for facts about the whole installation, where no request is to hand."""
     if settings.SITE_MEMO_SECONDS <= 0:
         return _for_this_request((name, None), build)
-    return _remember(name, None, current_version(), build)
+    return _remember(name, None, current_state(), build, survives_page_changes)
 
 
-def _remember(name: str, where: tuple | None, version: int, build: Callable[[], T]) -> T:
-    if _version_held[0] != version:
-        _entries.clear()  # a save happened: everything kept is from before it
-        _version_held[0] = version
+def _remember(
+    name: str, where: tuple | None, state: State, build: Callable[[], T], site_tier: bool
+) -> T:
+    held = _version_held[0]
+    if held != (state.token, state.site_token):
+        _entries.clear()  # a change happened: what any change can alter is from before it
+        if held is None or held[1] != state.site_token:
+            _site_entries.clear()  # a site-wide one: everything kept is from before it
+        _version_held[0] = (state.token, state.site_token)
+    entries, token = (_site_entries, state.site_token) if site_tier else (_entries, state.token)
     now = timezone.now()
-    key = (name, where, version)
-    entry = _entries.get(key)
+    key = (name, where, token)
+    entry = entries.get(key)
     if entry is not None and now < entry[0]:
         return entry[1]
     value = build()
-    _entries[key] = (memo_expires_at(now, version), value)
+    entries[key] = (memo_expires_at(now, state.site_token), value)
     if _next_sweep[0] is None or now >= _next_sweep[0]:
-        # list(): one step under the GIL, so another thread's write cannot break the loop.
-        for stale, (expires, _) in list(_entries.items()):
-            if expires <= now:
-                _entries.pop(stale, None)
+        for kept in (_entries, _site_entries):
+            # list(): one step under the GIL, so another thread's write cannot break the loop.
+            for stale, (expires, _) in list(kept.items()):
+                if expires <= now:
+                    kept.pop(stale, None)
         _next_sweep[0] = now + timedelta(seconds=SWEEP_SECONDS)
     return value
 
@@ -139,6 +161,7 @@ def _remember(name: str, where: tuple | None, version: int, build: Callable[[], 
 def forget_all() -> None:
     """Drop everything kept in this worker (tests; a new content version does this)."""
     _entries.clear()
+    _site_entries.clear()
     _version_held[0] = None
     _next_sweep[0] = None
 
@@ -159,7 +182,10 @@ class SiteLookupMiddleware:
         _this_request.store = {}  # what this request builds while the memo is off
         try:
             site = remember(
-                request, "site", lambda: _with_specific_root(Site.find_for_request(request))
+                request,
+                "site",
+                lambda: _with_specific_root(Site.find_for_request(request)),
+                survives_page_changes=True,  # a site's root page is never a page change
             )
             # Where Site.find_for_request keeps its answer for the rest of the request (pinned
             # by tests/website/test_wagtail_internals.py).

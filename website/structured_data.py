@@ -115,7 +115,10 @@ def graph_for(request, page=None) -> dict:
     # The same clinic node on every page: kept between requests (website/site_memo.py), and
     # never changed after it is built.
     clinic = remember(
-        request, "clinic-node", lambda: clinic_node(request, PracticeSettings.for_request(request))
+        request,
+        "clinic-node",
+        lambda: clinic_node(request, PracticeSettings.for_request(request)),
+        survives_page_changes=True,
     )
     nodes = [clinic]
     if page is not None and hasattr(page, "structured_data"):

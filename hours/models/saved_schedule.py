@@ -54,7 +54,10 @@ def office_schedules_for_site(
 def office_schedules_for_request(request) -> list[OfficeSchedule]:
     if not hasattr(request, "_office_schedules"):
         request._office_schedules = remember(
-            request, "office-schedules", lambda: _offices_of_request(request)
+            request,
+            "office-schedules",
+            lambda: _offices_of_request(request),
+            survives_page_changes=True,  # every page's footer and JSON-LD show them
         )
     return request._office_schedules
 
@@ -83,7 +86,9 @@ def schedule_for_site(
 def schedule_for_request(request) -> Schedule | None:
     """None when the request matches no site (nothing to show)."""
     if not hasattr(request, "_hours_schedule"):
-        request._hours_schedule = remember(request, "hours-schedule", lambda: _build(request))
+        request._hours_schedule = remember(
+            request, "hours-schedule", lambda: _build(request), survives_page_changes=True
+        )
     return request._hours_schedule
 
 
