@@ -23,6 +23,24 @@ def pytest_configure(config):
     compile_stale()
 
 
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings, django_db_blocker):
+    """This process's test database copied from one migrated once for the run (and kept for
+    the next while no migration changes; tests/harness/database.py), then used by pytest-django
+    as with --reuse-db; dropped at the end. `--reuse-db` and `--create-db` work as before."""
+    if request.config.getvalue("reuse_db") or request.config.getvalue("create_db"):
+        yield request.config.getvalue("reuse_db")
+        return
+    from tests.harness.database import copy_of_migrated_database
+
+    with django_db_blocker.unblock():
+        template = copy_of_migrated_database()
+    yield template is not None
+    if template is not None:
+        with django_db_blocker.unblock():
+            template.drop_test_database()
+
+
 def pytest_collection_modifyitems(items):
     """Tests that commit (a live server, a worker) empty every table when they end. Serialized
     rollback puts back what migrations created (Wagtail's locale and root page, our groups) as
