@@ -120,3 +120,25 @@ def test_zero_turns_it_off(client, home_page, settings):
     _, third = view(client, page.url)
     assert second == third > 0
     assert not page_fragments._fragments
+
+
+def test_publishing_another_page_keeps_this_ones_parts(client, blog):
+    """A page change drops the parts of the pages that show it, as it drops their cached
+    copies; a page that does not show it keeps its parts (its related reading is not read)."""
+    article = ArticlePageFactory(parent=blog)
+    relate(article, ArticlePageFactory(parent=blog, title="Stretching at your desk"))
+    other = ArticlePageFactory(parent=blog, title="Sleeping with sciatica")
+    assert related_reading_read(client, article.url)
+    assert not related_reading_read(client, article.url)  # kept
+    other.title = "Sleeping well with sciatica"
+    other.save_revision().publish()  # an article's publish is a page change (its dependents)
+    assert not related_reading_read(client, article.url)
+    article.save_revision().publish()  # its own change drops its parts
+    assert related_reading_read(client, article.url)
+
+
+def related_reading_read(client, url) -> bool:
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(url).content.decode()
+    assert "Stretching at your desk" in html
+    return any("blog_articlerelatedpage" in query["sql"] for query in captured)
