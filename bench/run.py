@@ -2,11 +2,15 @@
 workers) on 127.0.0.1 and loads each page with wrk; prints a table and writes var/bench.json.
 BENCH_SECONDS sets the length of each load run (default 10).
 
-Three ways a page is served, each its own gunicorn run:
+Four ways a page is served, each its own gunicorn run:
 - cached: the full-page cache on (production);
-- uncached: the full-page cache off, so every request builds the page: routing, queries, templates.
-  Site-wide fragments (navigation, footer, banner, clinic JSON-LD) come from the worker's memory
-  as on every page-cache miss in production (website/site_memo.py). The targets use this figure.
+- uncached: the full-page cache off, so every request routes and renders the page. Site-wide
+  fragments (navigation, footer, banner, clinic JSON-LD) and the page's own parts (content, SEO
+  tags, JSON-LD: website/page_fragments.py) come from the worker's memory as on every page-cache
+  miss in production (website/site_memo.py). The targets use this figure.
+- built: as uncached, but the page's own parts built at every request (PAGE_FRAGMENTS_KEPT=0):
+  what a page costs to build with the site-wide fragments kept (no target; shown for comparison
+  with the figures before page fragments existed).
 - cold: that memory off too (SITE_MEMO_SECONDS=0): everything built from the database on every
   request (once per request), what the first request after a site-wide change costs (a setting,
   a menu page, any page type but an article: website/invalidation.py). Publishing an article is
@@ -28,13 +32,16 @@ from .server import BENCH_DIR, ROOT, Gunicorn, bench_environment, build_site
 NEVER_CACHED = {"search"}
 MODES = {
     "cached": "full-page cache on",
-    "uncached": "full-page cache off; site-wide fragments kept in worker memory",
+    "uncached": "full-page cache off; site-wide fragments and the page's parts kept in worker "
+    "memory",
+    "built": "as uncached, but the page's own parts built at every request (PAGE_FRAGMENTS_KEPT=0)",
     "cold": "full-page cache off and no fragments kept between requests (SITE_MEMO_SECONDS=0): "
     "the first view after a site-wide change",
 }
 MODE_SETTINGS = {
     "cold": {"PAGE_CACHE_SECONDS": "0", "SITE_MEMO_SECONDS": "0"},
     "uncached": {"PAGE_CACHE_SECONDS": "0"},
+    "built": {"PAGE_CACHE_SECONDS": "0", "PAGE_FRAGMENTS_KEPT": "0"},
     # The form is sent at the end of this run, to see what taking a request costs a worker.
     "cached": {"PAGE_CACHE_SECONDS": "300", "APPOINTMENT_MIN_SUBMIT_SECONDS": "0"},
 }
@@ -193,7 +200,7 @@ def checks(results: dict) -> dict:
 
 def print_table(results: dict) -> None:
     header = (
-        f"{'page':11}{'cold rps':>9}{'uncached rps':>13}{'p50':>8}{'p99':>8}"
+        f"{'page':11}{'cold rps':>9}{'built rps':>10}{'uncached rps':>13}{'p50':>8}{'p99':>8}"
         f"{'cached rps':>11}{'p50':>8}{'p99':>8}{'queries':>10}{'html':>7}{'gzip':>6}"
     )
     print("\n" + header + "\n" + "-" * len(header))
@@ -204,12 +211,13 @@ def print_table(results: dict) -> None:
             f"{row['queries_cold']}/{'-' if published is None else published}/{row['queries']}"
         )
         print(
-            f"{key:11}{row['cold']['rps']:>9}{u['rps']:>13}{u['p50_ms']:>8}{u['p99_ms']:>8}"
+            f"{key:11}{row['cold']['rps']:>9}{row['built']['rps']:>10}"
+            f"{u['rps']:>13}{u['p50_ms']:>8}{u['p99_ms']:>8}"
             f"{c['rps']:>11}{c['p50_ms']:>8}{c['p99_ms']:>8}"
             f"{queries:>10}{row['html_bytes']:>7}{row['gzip_bytes']:>6}"
         )
     s = results["static"]
-    blank = " " * (9 + 13 + 8 + 8)
+    blank = " " * (9 + 10 + 13 + 8 + 8)
     print(f"{'static css':11}{blank}{s['rps']:>11}{s['p50_ms']:>8}{s['p99_ms']:>8}")
     print(
         "\nqueries: cold/after publishing the page/uncached. "
