@@ -119,9 +119,14 @@ def admin_client(client, admin_user):
 def media_in_tmp(request, settings, tmp_path):
     """Uploaded images, their renditions and handout PDFs go to a throwaway folder, not
     var/media; returns it. A test on the shared demo finds the demo's pictures there too."""
+    from django.core.cache import caches
+
     from tests.harness.demo import SHARED_DEMO
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Wagtail finds renditions in this cache by image id; ids come again after a rollback, and an
+    # earlier test's rendition names a file in its own folder, not this one.
+    caches["renditions"].clear()
     shared = request.config.stash.get(SHARED_DEMO, None)
     if shared is not None and "demo" in request.fixturenames and shared.media_root.exists():
         shutil.copytree(shared.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
