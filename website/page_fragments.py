@@ -28,6 +28,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from .invalidation import memo_expires_at, state_for
+from .site_memo import request_host
 
 PARTS_PER_PAGE = 3  # base.html's content, seo and structured-data blocks
 
@@ -85,7 +86,7 @@ def _key(name: str, request, page) -> tuple | None:
         or request.GET
     ):
         return None
-    host = request.__dict__.get("_memo_host") or request.get_host()
+    host = request_host(request)
     language = translation.get_language()
     state = state_for(request)
     return (

@@ -55,13 +55,13 @@ def remember(
     if request is None:
         return build()
     # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
-    where = (_host(request), translation.get_language())
+    where = (request_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return _for_this_request((name, where), build)
     return _remember(name, where, state_for(request), build, survives_page_changes)
 
 
-def _host(request) -> str:
+def request_host(request) -> str:
     """request.get_host(), checked against ALLOWED_HOSTS once per request, not at every use."""
     if (host := request.__dict__.get("_memo_host")) is None:
         host = request._memo_host = request.get_host()
@@ -82,7 +82,7 @@ def recall(request, name: str, default=None):
     nothing is kept (yet, or any more). For building many at once (search results)."""
     if request is None:
         return default
-    where = (_host(request), translation.get_language())
+    where = (request_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
         return (getattr(_this_request, "store", None) or {}).get((name, where), default)
     state = state_for(request)
