@@ -148,7 +148,9 @@ def _remember(
         return entry[1]
     value = build()
     entries[key] = (memo_expires_at(now, state.site_token), value)
-    if _next_sweep[0] is None or now >= _next_sweep[0]:
+    due = _next_sweep[0]
+    # A clock stepped back (NTP, or a test travelling in time) must not put the sweep off.
+    if due is None or not now < due <= now + timedelta(seconds=SWEEP_SECONDS):
         for kept in (_entries, _site_entries):
             # list(): one step under the GIL, so another thread's write cannot break the loop.
             for stale, (expires, _) in list(kept.items()):

@@ -20,6 +20,7 @@ from tests.hours.factories import (
     HolidayHoursPageFactory,
     set_weekly_hours,
 )
+from website import site_memo
 from website.models import PracticeSettings
 
 from .factories import StandardPageFactory
@@ -137,3 +138,20 @@ def test_with_the_memo_off_each_request_still_builds_each_fact_once(client, home
         ]
         assert tables.count('"wagtailcore_locale"') == 1
         assert tables.count('"wagtailcore_pageviewrestriction"') == 1
+
+
+def test_expired_entries_are_swept_after_the_clock_steps_back(rf, home_page):
+    """A sweep due "in the future" of a clock that was stepped back (NTP) would never come:
+    the worker would hold every dated fragment until the next save."""
+    request = rf.get("/")
+    ahead = timezone.now() + timedelta(days=3)
+    with time_machine.travel(ahead, tick=False):
+        site_memo.remember(request, "built while the clock ran ahead", lambda: 1)
+    back = ahead - timedelta(days=2)
+    with time_machine.travel(back, tick=False):
+        site_memo.remember(request, "hours-day:practice:then", lambda: 2)
+    with time_machine.travel(back + timedelta(days=1), tick=False):
+        site_memo.remember(request, "a day later", lambda: 3)
+    names = {key[0] for key in site_memo._entries}
+    assert "hours-day:practice:then" not in names
+    assert "a day later" in names
