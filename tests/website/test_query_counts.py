@@ -150,8 +150,9 @@ PINNED_QUERIES = {
 # translations, in one query per kind of link (the growth test above adds links in Spanish too).
 PINNED_SPANISH = {f"{label} es": count for label, count in PINNED_QUERIES.items()}
 # Pages that are not a page type of their own: a handout's large print is served by the handout
-# page read on the way (0), search reads its results and their count (2).
-PINNED_PATHS = {"large print": 0, "search": 2}
+# page read on the way (0), search reads its results (1; their count too when the first page is
+# full: sitesearch/views.found_page).
+PINNED_PATHS = {"large print": 0, "search": 1}
 
 
 def page_urls() -> dict[str, str]:
