@@ -132,7 +132,7 @@ PINNED_QUERIES = {
     "physicians.PhysicianIndexPage": 3,
     "physicians.PhysicianPage": 3,  # with portrait; education, offices
     "handouts.HandoutIndexPage": 4,
-    "handouts.HandoutPage": 3,  # + the exercise pictures (one query)
+    "handouts.HandoutPage": 4,  # + its program (serving_deferred), the exercise pictures
     "hours.HolidayHoursPage": 1,
     "locations.LocationIndexPage": 1,
     "locations.LocationPage": 3,  # the page; its physicians with their portraits
