@@ -6,10 +6,11 @@ move with what else runs on the machine (wall-clock timings do, on a shared one)
 
 in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …; the
 uncached figure: PAGE_CACHE_SECONDS=0). KEY is a row of bench/pages.py (hours, locations,
-location, condition, …; default: every one). Each page is requested a few times first (what the
-worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
-requests, through a tiny C library built with the system's compiler under var/). Prints each
-page's queries and instructions per request. Outside valgrind the counts read 0."""
+location, condition, …, and search_new: the search as one the worker has not kept; default:
+every one). Each page is requested a few times first (what the worker keeps, templates
+loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client requests, through a
+tiny C library built with the system's compiler under var/). Prints each page's queries and
+instructions per request. Outside valgrind the counts read 0."""
 
 import ctypes
 import os
@@ -49,21 +50,44 @@ def main(keys: list[str]) -> None:
 
     start, stop = toggles()
     client = Client(HTTP_HOST="127.0.0.1")
-    paths = {key: path for key, path in page_paths().items() if path and (not keys or key in keys)}
+    paths = page_paths()
+    paths["search_new"] = paths["search"]
+    paths = {key: path for key, path in paths.items() if path and (not keys or key in keys)}
+    fresh = searches_not_kept()
     # As bench/volume_public.py: the version's recheck would count a query by chance.
     with override_settings(CONTENT_VERSION_RECHECK_SECONDS=3600):
         for key, path in paths.items():
+            paths_now = (lambda: next(fresh)) if key == "search_new" else (lambda path=path: path)
             for _ in range(WARM_RUNS):
-                assert client.get(path).status_code == 200, path
-            with CaptureQueriesContext(connection) as queries:
-                client.get(path)
+                assert client.get(paths_now()).status_code == 200, path
+            with CaptureQueriesContext(connection) as captured:
+                client.get(paths_now())
+            # Counted now: the captured list reads the connection's log, which the next
+            # request's start empties.
+            queries = len(captured)
+            requests = [paths_now() for _ in range(RUNS)]
             start()
-            for _ in range(RUNS):
-                client.get(path)
+            for request_path in requests:
+                client.get(request_path)
             stop()
             total = counted()
             per_request = f"{total // RUNS:,}" if total else "?"
-            print(f"{key:10} {path:45} {len(queries)} queries  {per_request} instructions/request")
+            print(f"{key:10} {path:45} {queries} queries  {per_request} instructions/request")
+
+
+def searches_not_kept():
+    """search_new: the bench's search as a search the worker has not kept (a new one), with the
+    same results: its words in another case each time (the full-text match ignores case, the
+    kept results do not)."""
+    from itertools import product
+
+    from .pages import SEARCH_PATH
+
+    words = SEARCH_PATH.split("q=", 1)[1]
+    for cases in product((str.lower, str.upper), repeat=len(words)):
+        variant = "".join(case(letter) for case, letter in zip(cases, words, strict=True))
+        if variant != words:
+            yield SEARCH_PATH.replace(words, variant)
 
 
 def counted() -> int:

@@ -7,7 +7,9 @@ Four ways a page is served, each its own gunicorn run:
 - uncached: the full-page cache off, so every request routes and renders the page. Site-wide
   fragments (navigation, footer, banner, clinic JSON-LD) and the page's own parts (content, SEO
   tags, JSON-LD: website/page_fragments.py) come from the worker's memory as on every page-cache
-  miss in production (website/site_memo.py). The targets use this figure.
+  miss in production (website/site_memo.py). The targets use this figure. Search repeats one
+  search, whose results the worker keeps after its first view, as it keeps a popular search's;
+  `python -m bench.instructions search_new` measures a search not made before.
 - built: as uncached, but the page's own parts built at every request (PAGE_FRAGMENTS_KEPT=0):
   what a page costs to build with the site-wide fragments kept (no target; shown for comparison
   with the figures before page fragments existed).

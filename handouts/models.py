@@ -5,7 +5,7 @@ program, with /large-print/, /pdf/ and /large-print/pdf/ beside it.
 """
 
 import logging
-from functools import cached_property
+from functools import cache, cached_property, partial
 
 from django import forms
 from django.conf import settings
@@ -13,6 +13,7 @@ from django.core.validators import slug_re
 from django.db import models
 from django.http import FileResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -108,6 +109,12 @@ class HandoutIndexPage(PageServingMixin, Page):
         return context
 
 
+# What a handout's page shows of its own addresses (HandoutPage.print_links).
+PRINT_LINKS = (
+    "web_url", "qr_code", "index_url", "canonical_url", "standard_url", "large_print_url",
+)  # fmt: skip
+
+
 class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page):
     """One home exercise program. Clinical advice, so it carries a medical review."""
 
@@ -166,6 +173,8 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
     parent_page_types = ["handouts.HandoutIndexPage"]
     subpage_types = []
     template = "handouts/handout_page.html"
+    # The program itself is in the page's content only (website/page_serving.py).
+    serving_deferred = ("exercises", "precautions", "care_cards", "citations")
     base_form_class = PracticePageForm
 
     content_panels = [
@@ -243,15 +252,27 @@ class HandoutPage(MedicalReviewMixin, RoutablePageMixin, PageServingMixin, Page)
 
     def get_context(self, request, *args, large_print=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        variant = pdf.LARGE_PRINT if large_print else pdf.STANDARD
         context["large_print"] = large_print
-        context["web_url"] = pdf.web_url(self, variant)
-        context["qr_code"] = qr_svg_data_uri(context["web_url"])
-        context["index_url"] = self.get_parent().get_url(request=request)
-        context["canonical_url"] = pdf.web_url(self)
-        context["standard_url"] = pdf.web_path(self)
-        context["large_print_url"] = pdf.web_path(self, pdf.LARGE_PRINT)
+        # Shown only in the page's content and SEO tags, so worked out when the template first
+        # asks: not at all while the worker keeps those parts (website/page_fragments.py).
+        links = cache(partial(self.print_links, request, large_print))
+        for name in PRINT_LINKS:
+            context[name] = SimpleLazyObject(partial(lambda name: links()[name], name))
         return context
+
+    def print_links(self, request, large_print: bool) -> dict[str, str]:
+        """The addresses the page shows (PRINT_LINKS), from one reading of its path."""
+        standard = pdf.web_path(self)
+        large = pdf.variant_path(standard, pdf.LARGE_PRINT)
+        web_url = pdf.public_url(large if large_print else standard)
+        return {
+            "web_url": web_url,
+            "qr_code": qr_svg_data_uri(web_url),
+            "index_url": self.get_parent().get_url(request=request),
+            "canonical_url": pdf.public_url(standard),
+            "standard_url": standard,
+            "large_print_url": large,
+        }
 
     # The editor's preview panel shows either version; "Open in new tab" keeps the mode chosen.
     LARGE_PRINT_PREVIEW = "large-print"

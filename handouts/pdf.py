@@ -74,13 +74,21 @@ def practice_for(page) -> PracticeSettings:
 
 def web_path(page, variant: str = STANDARD) -> str:
     parts = page.get_url_parts()
-    path = parts[2] if parts else "/"
-    return f"{path}large-print/" if variant == LARGE_PRINT else path
+    return variant_path(parts[2] if parts else "/", variant)
+
+
+def variant_path(standard_path: str, variant: str) -> str:
+    """A variant's path from the standard one's (each of them costs Wagtail a cache read)."""
+    return f"{standard_path}large-print/" if variant == LARGE_PRINT else standard_path
 
 
 def web_url(page, variant: str = STANDARD) -> str:
     """The address printed on paper and in the QR code: always the public one (SITE_URL)."""
-    return f"{settings.SITE_URL}{web_path(page, variant)}"
+    return public_url(web_path(page, variant))
+
+
+def public_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
 
 
 def pdf_name(page, variant: str = STANDARD) -> str:

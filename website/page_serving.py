@@ -114,6 +114,8 @@ def _for_serving(page_class):
         rows = rows.select_related(*related)
     if prefetch := getattr(page_class, "serving_prefetch", ()):
         rows = rows.prefetch_related(*prefetch)
+    if deferred := getattr(page_class, "serving_deferred", ()):
+        rows = rows.defer(*deferred)
     return rows
 
 
@@ -184,6 +186,17 @@ class PageServingMixin:
     serving_related: tuple[str, ...] = ()
     # Child rows every view lists (a physician's education): `prefetch_related` names.
     serving_prefetch: tuple[str, ...] = ()
+    # Fields only the page's own parts show (a handout's exercises): not read while the worker
+    # keeps those parts (website/page_fragments.py); the first of them asked for reads them all,
+    # in one query.
+    serving_deferred: tuple[str, ...] = ()
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        # Django reads a deferred field, when first asked for, with refresh_from_db(fields=[it]).
+        if fields and set(fields) <= set(self.serving_deferred):
+            deferred = self.get_deferred_fields()
+            fields = [*fields, *(field for field in self.serving_deferred if field in deferred)]
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
 
     @property
     def localized(self):

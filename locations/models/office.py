@@ -221,7 +221,9 @@ class LocationPage(RoutablePageMixin, PageServingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["office_hours"] = self.office_hours(request)
-        context["physicians"] = self.physicians_here
+        # Called by the template, so not at all when the page's content is kept
+        # (website/page_fragments.py): its physicians and their portraits cost two queries.
+        context["physicians"] = lambda: self.physicians_here
         context["feed_url"] = f"{page_public_url(self, request)}{FEED_NAME}"
         context["feed_subscribe_url"] = subscribe_url(context["feed_url"])
         return context

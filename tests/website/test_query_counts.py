@@ -132,7 +132,7 @@ PINNED_QUERIES = {
     "physicians.PhysicianIndexPage": 3,
     "physicians.PhysicianPage": 3,  # with portrait; education, offices
     "handouts.HandoutIndexPage": 4,
-    "handouts.HandoutPage": 3,  # + the exercise pictures (one query)
+    "handouts.HandoutPage": 4,  # + its program (serving_deferred), the exercise pictures
     "hours.HolidayHoursPage": 1,
     "locations.LocationIndexPage": 1,
     "locations.LocationPage": 3,  # the page; its physicians with their portraits
@@ -150,8 +150,9 @@ PINNED_QUERIES = {
 # translations, in one query per kind of link (the growth test above adds links in Spanish too).
 PINNED_SPANISH = {f"{label} es": count for label, count in PINNED_QUERIES.items()}
 # Pages that are not a page type of their own: a handout's large print is served by the handout
-# page read on the way (0), search reads its results and their count (2).
-PINNED_PATHS = {"large print": 0, "search": 2}
+# page read on the way (0), search reads its results (1; their count too when the first page is
+# full: sitesearch/views.found_page).
+PINNED_PATHS = {"large print": 0, "search": 1}
 
 
 def page_urls() -> dict[str, str]:

@@ -197,6 +197,9 @@ SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
 # A page's own parts (content, SEO tags, JSON-LD) rendered once per content version: how many
 # pages' parts a worker keeps, those used last (website/page_fragments.py; 0: off).
 PAGE_FRAGMENTS_KEPT = env.int("PAGE_FRAGMENTS_KEPT", default=300)
+# The same for search: how many searches' results (words, page, language) a worker keeps, until
+# the next change of any kind (website/page_fragments.py, sitesearch/views.py; 0: off).
+SEARCH_RESULTS_KEPT = env.int("SEARCH_RESULTS_KEPT", default=300)
 
 # --- Request bodies (website/request_guard.py) ----------------------------------------------------
 # Largest body accepted outside the admin: the public forms send a few KB of text and no files.
