@@ -2,11 +2,12 @@
 move with what else runs on the machine (wall-clock timings do, on a shared one).
 
     valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=var/callgrind.%p \\
-        .venv/bin/python -m bench.instructions [KEY ...]
+        .venv/bin/python -m bench.instructions [--mode MODE] [KEY ...]
 
-in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …; the
-uncached figure: PAGE_CACHE_SECONDS=0). KEY is a row of bench/pages.py (hours, locations,
-location, condition, …; default: every one). Each page is requested a few times first (what the
+in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …). MODE is one
+of bench/run.py's modes (uncached, built, cold, cached), whose settings are applied over the
+environment; without it, the environment's own (the uncached figure: PAGE_CACHE_SECONDS=0).
+KEY is a row of bench/pages.py (hours, locations, location, condition, …; default: every one). Each page is requested a few times first (what the
 worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
 requests, through a tiny C library built with the system's compiler under var/). Prints each
 page's queries and instructions per request. Outside valgrind the counts read 0."""
@@ -39,7 +40,13 @@ def toggles():
     return library.cg_start, library.cg_stop
 
 
-def main(keys: list[str]) -> None:
+def main(arguments: list[str]) -> None:
+    keys = list(arguments)
+    if keys[:1] == ["--mode"]:
+        from .run import MODE_SETTINGS
+
+        os.environ.update(MODE_SETTINGS[keys[1]])
+        keys = keys[2:]
     django.setup()
     from django.db import connection
     from django.test import Client, override_settings
@@ -57,13 +64,15 @@ def main(keys: list[str]) -> None:
                 assert client.get(path).status_code == 200, path
             with CaptureQueriesContext(connection) as queries:
                 client.get(path)
+            # Counted now: every request empties the connection's query log (reset_queries).
+            query_count = len(queries)
             start()
             for _ in range(RUNS):
                 client.get(path)
             stop()
             total = counted()
             per_request = f"{total // RUNS:,}" if total else "?"
-            print(f"{key:10} {path:45} {len(queries)} queries  {per_request} instructions/request")
+            print(f"{key:10} {path:45} {query_count} queries  {per_request} instructions/request")
 
 
 def counted() -> int:

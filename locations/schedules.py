@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from hours.models import Closure
+from hours.models import Closure, dated_hours
 from hours.models.saved_schedule import (
     HoursSummary,
     office_schedules_for_request,
@@ -26,10 +26,7 @@ def current_entries(now: datetime) -> list[DatedHours]:
     """Closures and special hours not yet over anywhere (a day's margin: an office may be in
     another time zone than the practice; each Schedule drops what is over where it is)."""
     today = now.astimezone(practice_time_zone()).date()
-    current = Closure.objects.filter(end_date__gte=today - timedelta(days=1)).prefetch_related(
-        "special_hours", "locations"
-    )
-    return [closure.as_dated_hours() for closure in current]
+    return dated_hours(Closure.objects.filter(end_date__gte=today - timedelta(days=1)))
 
 
 def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None) -> Schedule:
