@@ -7,10 +7,11 @@ move with what else runs on the machine (wall-clock timings do, on a shared one)
 in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …). MODE is one
 of bench/run.py's modes (uncached, built, cold, cached), whose settings are applied over the
 environment; without it, the environment's own (the uncached figure: PAGE_CACHE_SECONDS=0).
-KEY is a row of bench/pages.py (hours, locations, location, condition, …; default: every one). Each page is requested a few times first (what the
-worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
-requests, through a tiny C library built with the system's compiler under var/). Prints each
-page's queries and instructions per request. Outside valgrind the counts read 0."""
+KEY is a row of bench/pages.py (hours, locations, location, condition, …; default: every
+one). Each page is requested a few times first (what the worker keeps, templates loaded), then
+INSTRUCTION_RUNS times with counting on (callgrind's client requests, through a tiny C library
+built with the system's compiler under var/). Prints each page's queries and instructions per
+request. Outside valgrind the counts read 0."""
 
 import ctypes
 import os

@@ -29,11 +29,12 @@ def current_entries(now: datetime) -> list[DatedHours]:
     return dated_hours(Closure.objects.filter(end_date__gte=today - timedelta(days=1)))
 
 
-def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None) -> Schedule:
+def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None, weekly=None) -> Schedule:
     """`ticked_as`: the office whose ticks on closures count (a translation is the same office
-    as its English page, which closures tick)."""
+    as its English page, which closures tick). `weekly`: its week, when read already."""
     ticked = (ticked_as or office).pk
-    return Schedule(office.weekly_intervals(), for_office(entries, ticked), office.tz)
+    weekly = office.weekly_intervals() if weekly is None else weekly
+    return Schedule(weekly, for_office(entries, ticked), office.tz)
 
 
 def named(entry: DatedHours, names: dict) -> DatedHours:
@@ -62,17 +63,20 @@ class OfficeHours:
 
 
 def offices_with_hours(
-    offices: Iterable, now: datetime | None = None, ticked_as=None, names=None
+    offices: Iterable, now: datetime | None = None, ticked_as=None, names=None, weeks=None
 ) -> list[OfficeHours]:
-    """Each office with its schedule and what it says now. Pass offices with `weekly_hours`
-    prefetched (models/index.py's live_offices()). `names` (office id -> name): what the
-    closures call the offices they are for, where not their titles (a page in Spanish)."""
+    """Each office with its schedule and what it says now. `weeks` (office id -> its week):
+    the offices' weeks read at once (office.weekly_intervals_of), else each office's own
+    (a preview's draft). `names` (office id -> name): what the closures call the offices they
+    are for, where not their titles (a page in Spanish)."""
     now = now or timezone.now()
     entries = current_entries(now)
     if names:
         entries = [named(entry, names) for entry in entries]
+    weeks = weeks or {}
     return [
-        OfficeHours(office, office_schedule(office, entries, ticked_as), now) for office in offices
+        OfficeHours(office, office_schedule(office, entries, ticked_as, weeks.get(office.pk)), now)
+        for office in offices
     ]
 
 

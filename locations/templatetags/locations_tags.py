@@ -9,6 +9,7 @@ from wagtail.models import Site
 from hours.models.saved_schedule import office_schedules_for_request
 from website.page_serving import in_site_language, public
 from website.site_memo import memoised_tag, remember
+from website.site_pages import first_site_page
 
 from ..models import LocationIndexPage, LocationPage
 
@@ -42,7 +43,7 @@ def main_office(context) -> MainOffice | None:
         # The offices in the request's language (each office is translated with its page).
         offices = public(in_site_language(LocationPage.objects.live(), site))
         offices = list(offices.order_by("path")[:2])
-    index = public(in_site_language(LocationIndexPage.objects.live(), site)).first()
+    index = first_site_page(request, LocationIndexPage)
     if not offices:
         return None
     office = offices[0]
