@@ -1,5 +1,6 @@
-"""The pages every page links to (website/site_pages.py), read together: the holiday hours page
-and the locations page of the request's site and language, and the notices in its language."""
+"""The pages every page links to (website/site_pages.py), read together: the main navigation, the
+holiday hours page and the locations page of the request's site and language, and the notices in
+its language."""
 
 import pytest
 from django.db import connection
@@ -12,7 +13,7 @@ from locations.models import LocationIndexPage
 from notices.models import NoticePage
 from website import site_memo
 from website.page_serving import active_locale_id, site_has_view_restrictions
-from website.site_pages import first_site_page, site_pages
+from website.site_pages import first_site_page, menu_pages, site_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,13 @@ def test_each_type_in_the_request_language_in_one_query(demo, request_cold, lang
             holiday = first_site_page(request_cold, HolidayHoursPage)
             index = first_site_page(request_cold, LocationIndexPage)
             notices = site_pages(request_cold, NoticePage)
+            menu = menu_pages(request_cold)
         assert len(captured) == 1
+        root = request_cold._wagtail_site.root_page.localized
+        assert [page.pk for page in menu] == [
+            page.pk for page in root.get_children().live().in_menu().order_by("path")
+        ]
+        assert len(menu) > 2
         assert [holiday.pk] == expected(HolidayHoursPage, language)[:1]
         assert [index.pk] == expected(LocationIndexPage, language)[:1]
         assert [page.pk for page in notices] == expected(NoticePage, language)
@@ -59,7 +66,11 @@ def test_each_type_in_the_request_language_in_one_query(demo, request_cold, lang
 
 def test_a_restricted_or_unpublished_page_is_left_out(demo, request_cold):
     first, second, *_ = NoticePage.objects.live().filter(locale__language_code="en")
+    in_menu = request_cold._wagtail_site.root_page.get_children().live().in_menu().first()
     PageViewRestriction.objects.create(page=first, restriction_type="login")
+    PageViewRestriction.objects.create(page=in_menu, restriction_type="login")
     second.unpublish()
     shown = [page.pk for page in site_pages(request_cold, NoticePage)]
     assert shown and first.pk not in shown and second.pk not in shown
+    menu = [page.pk for page in menu_pages(request_cold)]
+    assert menu and in_menu.pk not in menu
