@@ -2,15 +2,16 @@
 move with what else runs on the machine (wall-clock timings do, on a shared one).
 
     valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=var/callgrind.%p \\
-        .venv/bin/python -m bench.instructions [KEY ...]
+        .venv/bin/python -m bench.instructions [--mode MODE] [KEY ...]
 
-in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …; the
-uncached figure: PAGE_CACHE_SECONDS=0). KEY is a row of bench/pages.py (hours, locations,
-location, condition, …, and search_new: the search as one the worker has not kept; default:
-every one). Each page is requested a few times first (what the worker keeps, templates
-loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client requests, through a
-tiny C library built with the system's compiler under var/). Prints each page's queries and
-instructions per request. Outside valgrind the counts read 0."""
+in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …). MODE is one of
+bench/run.py's modes (uncached, built, cold, cached), whose settings are applied over the
+environment; without it, the environment's own (the uncached figure: PAGE_CACHE_SECONDS=0). KEY is a
+row of bench/pages.py (hours, locations, location, condition, …, and search_new: the search as one
+the worker has not kept; default: every one). Each page is requested a few times first (what the
+worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
+requests, through a tiny C library built with the system's compiler under var/). Prints each page's
+queries and instructions per request. Outside valgrind the counts read 0."""
 
 import ctypes
 import os
@@ -40,7 +41,13 @@ def toggles():
     return library.cg_start, library.cg_stop
 
 
-def main(keys: list[str]) -> None:
+def main(arguments: list[str]) -> None:
+    keys = list(arguments)
+    if keys[:1] == ["--mode"]:
+        from .run import MODE_SETTINGS
+
+        os.environ.update(MODE_SETTINGS[keys[1]])
+        keys = keys[2:]
     django.setup()
     from django.db import connection
     from django.test import Client, override_settings

@@ -5,11 +5,10 @@ links to the holiday hours page."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Page
 
-from website.page_serving import in_site_language, public
-from website.site_memo import remember
 from website.site_notices import SiteNotice
+from website.site_pages import first_site_page
 
 from .models import HolidayHoursPage, HoursSettings
 from .models.regular import DEFAULT_BANNER_MESSAGE
@@ -17,21 +16,10 @@ from .models.saved_schedule import every_entry, schedule_for_request
 from .schedule import banner_entries, what_happens
 
 
-def holiday_hours_page(request) -> HolidayHoursPage | None:
-    """The banner and the footer both link it: read once (per request while the memo is off)."""
-    return remember(
-        request,
-        "holiday-hours-page",
-        lambda: _holiday_hours_page(request),
-        survives_page_changes=True,
-    )
-
-
-def _holiday_hours_page(request) -> HolidayHoursPage | None:
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return public(in_site_language(HolidayHoursPage.objects.live(), site)).first()
+def holiday_hours_page(request) -> Page | None:
+    """The banner and the footer both link it: read once per request while the memo is off,
+    with the other pages every page links to (website/site_pages.py)."""
+    return first_site_page(request, HolidayHoursPage)
 
 
 def holiday_banner(request) -> SiteNotice | None:

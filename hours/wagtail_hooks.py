@@ -12,9 +12,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from website.invalidation import EXPIRY_HOOK
 from website.site_notices import SITE_NOTICES_HOOK
+from website.site_pages import SITE_PAGES_HOOK
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
-from .models import Closure
+from .models import Closure, HolidayHoursPage
 from .models.saved_schedule import office_schedules_for_site, practice_time_zone, schedule_for_site
 from .notices import holiday_banner
 from .structured_data import add_opening_hours
@@ -76,6 +77,11 @@ register_snippet(ClosureViewSet)
 # The holiday banner above every page, and the clinic's opening hours in every page's JSON-LD.
 hooks.register(SITE_NOTICES_HOOK, holiday_banner)
 hooks.register(CLINIC_STRUCTURED_DATA_HOOK, add_opening_hours)
+
+
+@hooks.register(SITE_PAGES_HOOK)
+def holiday_hours_pages():
+    return HolidayHoursPage, "site"  # linked by the banner and the footer
 
 
 @hooks.register(EXPIRY_HOOK)

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from hours.models import Closure
+from hours.models import Closure, dated_hours
 from hours.models.saved_schedule import (
     HoursSummary,
     office_schedules_for_request,
@@ -26,17 +26,15 @@ def current_entries(now: datetime) -> list[DatedHours]:
     """Closures and special hours not yet over anywhere (a day's margin: an office may be in
     another time zone than the practice; each Schedule drops what is over where it is)."""
     today = now.astimezone(practice_time_zone()).date()
-    current = Closure.objects.filter(end_date__gte=today - timedelta(days=1)).prefetch_related(
-        "special_hours", "locations"
-    )
-    return [closure.as_dated_hours() for closure in current]
+    return dated_hours(Closure.objects.filter(end_date__gte=today - timedelta(days=1)))
 
 
-def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None) -> Schedule:
+def office_schedule(office, entries: Iterable[DatedHours], ticked_as=None, weekly=None) -> Schedule:
     """`ticked_as`: the office whose ticks on closures count (a translation is the same office
-    as its English page, which closures tick)."""
+    as its English page, which closures tick). `weekly`: its week, when read already."""
     ticked = (ticked_as or office).pk
-    return Schedule(office.weekly_intervals(), for_office(entries, ticked), office.tz)
+    weekly = office.weekly_intervals() if weekly is None else weekly
+    return Schedule(weekly, for_office(entries, ticked), office.tz)
 
 
 def named(entry: DatedHours, names: dict) -> DatedHours:
@@ -65,17 +63,20 @@ class OfficeHours:
 
 
 def offices_with_hours(
-    offices: Iterable, now: datetime | None = None, ticked_as=None, names=None
+    offices: Iterable, now: datetime | None = None, ticked_as=None, names=None, weeks=None
 ) -> list[OfficeHours]:
-    """Each office with its schedule and what it says now. Pass offices with `weekly_hours`
-    prefetched (models/index.py's live_offices()). `names` (office id -> name): what the
-    closures call the offices they are for, where not their titles (a page in Spanish)."""
+    """Each office with its schedule and what it says now. `weeks` (office id -> its week):
+    the offices' weeks read at once (office.weekly_intervals_of), else each office's own
+    (a preview's draft). `names` (office id -> name): what the closures call the offices they
+    are for, where not their titles (a page in Spanish)."""
     now = now or timezone.now()
     entries = current_entries(now)
     if names:
         entries = [named(entry, names) for entry in entries]
+    weeks = weeks or {}
     return [
-        OfficeHours(office, office_schedule(office, entries, ticked_as), now) for office in offices
+        OfficeHours(office, office_schedule(office, entries, ticked_as, weeks.get(office.pk)), now)
+        for office in offices
     ]
 
 

@@ -8,10 +8,12 @@ from hours.models.saved_schedule import (
     office_schedules_for_request,
 )
 from website.page_serving import active_locale_id, linked_with_translations
+from website.site_pages import SITE_PAGES_HOOK
 from website.structured_data import CLINIC_STRUCTURED_DATA_HOOK
 
-from .models import LocationPage
+from .models import LocationIndexPage, LocationPage
 from .models.index import live_offices
+from .models.office import weekly_intervals_of
 from .schedules import offices_with_hours
 from .structured_data import practice_with_offices
 
@@ -28,16 +30,16 @@ def office_schedules(site, now, public_only=True) -> list[OfficeSchedule]:
         shown = names = {}
     else:
         # The offices and their translations in one query: the same count as in English.
-        rows = list(
-            linked_with_translations(offices, lambda found: found.prefetch_related("weekly_hours"))
-        )
+        rows = list(linked_with_translations(offices))
         locale_id = active_locale_id()
         shown = {page.translation_key: page for page in rows if page.locale_id == locale_id}
         offices = [page for page in rows if page.locale_id != locale_id]
         # Closures name the offices they are for (their English pages) as this language does.
         names = {office.pk: shown.get(office.translation_key, office).title for office in offices}
+    offices = list(offices)
+    weeks = weekly_intervals_of(offices)
     schedules = []
-    for item in offices_with_hours(offices, now, names=names):
+    for item in offices_with_hours(offices, now, names=names, weeks=weeks):
         page = shown.get(item.office.translation_key, item.office)
         schedules.append(OfficeSchedule(page.title, page.get_url(), item.schedule, page))
     return schedules
@@ -51,3 +53,8 @@ def offices_of_the_practice(request, clinic: dict) -> None:
     offices = [kept.page for kept in office_schedules_for_request(request) if kept.page]
     if offices:
         practice_with_offices(clinic, offices, request)
+
+
+@hooks.register(SITE_PAGES_HOOK)
+def location_index_pages():
+    return LocationIndexPage, "site"  # the footer's link to every office

@@ -17,7 +17,7 @@ from wagtail.models import Site
 from website.site_memo import remember
 
 from ..schedule import DatedHours, DayHours, Schedule, Status, WeeklyRow
-from .closures import Closure
+from .closures import Closure, dated_hours
 from .regular import HoursSettings
 
 
@@ -76,11 +76,9 @@ def schedule_for_site(
         return offices[0].schedule
     tz = practice_time_zone()
     today = (now or timezone.now()).astimezone(tz).date()
-    current = Closure.objects.filter(end_date__gte=today).prefetch_related(
-        "special_hours", "locations"
-    )
+    current = dated_hours(Closure.objects.filter(end_date__gte=today))
     hours = HoursSettings.for_site(site)
-    return Schedule(hours.weekly_intervals(), [c.as_dated_hours() for c in current], tz)
+    return Schedule(hours.weekly_intervals(), current, tz)
 
 
 def schedule_for_request(request) -> Schedule | None:

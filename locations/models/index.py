@@ -16,13 +16,13 @@ from .office import LocationPage
 
 
 def live_offices(queryset=None, public_only=True):
-    """Published, public offices in page-tree order, each with its weekly hours (one query).
+    """Published, public offices in page-tree order (their weeks: office.weekly_intervals_of).
     public_only=False keeps offices behind a view restriction too: for the cache's expiry,
     which must not ask whether restrictions exist (that answer's own expiry asks for it)."""
     queryset = (LocationPage.objects.all() if queryset is None else queryset).live()
     if public_only:
         queryset = public(queryset)
-    return queryset.order_by("path").prefetch_related("weekly_hours")
+    return queryset.order_by("path")
 
 
 class LocationIndexPage(PageServingMixin, Page):

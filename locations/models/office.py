@@ -310,3 +310,17 @@ class LocationHours(WeekdayHours):
 
     class Meta(WeekdayHours.Meta):
         abstract = False
+
+
+def weekly_intervals_of(offices) -> dict[int, dict[int, list[Interval]]]:
+    """Office id -> its weekly_intervals(), as saved (never a preview's draft), for many offices
+    in one query of plain rows, in the order prefetching `weekly_hours` reads them: a prefetch
+    built a model for every line of every office, a good part of what a cold view cost (and
+    more of it the more offices there are)."""
+    weeks = {office.pk: {day: [] for day in range(7)} for office in offices}
+    lines = LocationHours.objects.filter(location_id__in=list(weeks)).order_by("sort_order")
+    for office_id, weekday, opens, closes in lines.values_list(
+        "location_id", "weekday", "opens", "closes"
+    ):
+        weeks[office_id][weekday].append(Interval(opens, closes))
+    return weeks

@@ -1,12 +1,15 @@
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
+from hours.models.saved_schedule import office_schedules_for_request
 from website.page_serving import in_site_language, public
 from website.site_memo import memoised_tag, remember
+from website.site_pages import first_site_page
 
 from ..models import LocationIndexPage, LocationPage
 
@@ -31,10 +34,16 @@ def main_office(context) -> MainOffice | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    # The offices in the request's language (each office is translated with its page).
-    offices = public(in_site_language(LocationPage.objects.live(), site))
-    offices = list(offices.order_by("path")[:2])
-    index = public(in_site_language(LocationIndexPage.objects.live(), site)).first()
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        # The offices the banner, the footer's hours and the JSON-LD read (kept per request and
+        # by the worker): in English they are exactly these, and reading them again cost two
+        # queries on every cold view.
+        offices = [kept.page for kept in office_schedules_for_request(request) if kept.page][:2]
+    else:
+        # The offices in the request's language (each office is translated with its page).
+        offices = public(in_site_language(LocationPage.objects.live(), site))
+        offices = list(offices.order_by("path")[:2])
+    index = first_site_page(request, LocationIndexPage)
     if not offices:
         return None
     office = offices[0]

@@ -3,12 +3,12 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
 from website.models import PracticeSettings
-from website.page_serving import in_active_language, public
+from website.page_serving import in_active_language
 from website.site_memo import memoised_tag
 from website.site_notices import notices_for
+from website.site_pages import menu_pages
 
 register = template.Library()
 
@@ -32,10 +32,8 @@ def site_notices(context):
 def main_navigation(context) -> list[NavLink]:
     """Top-level pages an editor ticked 'Show in menus' on, in tree order."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    pages = public(site.root_page.localized.get_children().live()).in_menu()
+    # Read with the other pages every page links to (website/site_pages.py).
+    pages = menu_pages(request)
     return [NavLink(p.pk, p.title, p.get_url(request), p.url_path) for p in pages]
 
 
