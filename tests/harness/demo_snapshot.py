@@ -82,12 +82,20 @@ def restore(snapshot: Snapshot, media_root: Path) -> None:
         invalidation.bump()  # the snapshot holds the builder's content version
 
 
+def indexing_on(backends: dict) -> dict:
+    """The search backends with their index updated on every save (as in production)."""
+    return {name: {**params, "AUTO_UPDATE": True} for name, params in backends.items()}
+
+
 def _build(path: Path, media: Path, clock: datetime | None) -> None:
     import time_machine
+    from django.conf import settings
 
     travel = time_machine.travel(clock, tick=False) if clock else nullcontext()
     out = StringIO()
-    with transaction.atomic(), override_settings(MEDIA_ROOT=media), travel:
+    # Indexed for search as `make run` indexes it (the test settings skip it for other tests).
+    indexed = override_settings(WAGTAILSEARCH_BACKENDS=indexing_on(settings.WAGTAILSEARCH_BACKENDS))
+    with transaction.atomic(), override_settings(MEDIA_ROOT=media), indexed, travel:
         call_command("load_demo", stdout=out)
         tables = _dump_postgresql() if connection.vendor == "postgresql" else _dump_sqlite()
         transaction.set_rollback(True)  # nothing it queued on commit is ever sent
