@@ -35,7 +35,7 @@ from tests.harness.database import VAR_DIR, file_lock
 # pytest-xdist gives every process of a run the same id; a run without it is one process.
 RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 FOLDER = VAR_DIR / "test-demo"
-STALE_SECONDS = 6 * 3600  # a folder of an earlier run, left by a run that was stopped
+STALE_SECONDS = 2 * 3600  # a folder of an earlier run (a run leaves its own; the next clears it)
 
 
 @dataclass
