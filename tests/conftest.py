@@ -85,6 +85,15 @@ def _site_language():
 
 
 @pytest.fixture
+def search_index(settings):
+    """Pages saved in this test are indexed for search, as in production (the test settings
+    skip it for tests that never search; website/settings/test.py)."""
+    from tests.harness.demo_snapshot import indexing_on
+
+    settings.WAGTAILSEARCH_BACKENDS = indexing_on(settings.WAGTAILSEARCH_BACKENDS)
+
+
+@pytest.fixture
 def content_version_held(settings):
     """Each worker thread reads the content version again once a second: a query that would
     come and go with the test's speed. Held here, a query count is the same on every run."""

@@ -108,7 +108,7 @@ def test_treatment_page_shows_each_section_and_its_questions(client, index):
     assert "How to prepare" not in html  # an empty section has no heading
 
 
-def test_search_finds_them_with_their_kind(client, index):
+def test_search_finds_them_with_their_kind(client, index, search_index):
     ConditionPageFactory(parent=index, title="Facet joint pain")
     TreatmentPageFactory(parent=index, title="Facet joint injections")
     html = client.get("/search/?q=facet").content.decode()

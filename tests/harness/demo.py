@@ -7,15 +7,18 @@ one test writes the next never sees. Those tests are run one after another, last
 that roll back (pytest_collection_modifyitems), so a run loads the demo once.
 
 Tests that commit (a live server, a worker) cannot share it: other processes see only committed
-rows, and such tests empty every table when they end. They load it each (`committed_demo`).
+rows, and such tests empty every table when they end. They get it each (`committed_demo`).
+
+Neither runs `load_demo` itself: the run loads it once and each puts its rows back
+(tests/harness/demo_snapshot.py).
 """
 
-from io import StringIO
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+
+from tests.harness.demo_snapshot import demo_snapshot, restore
 
 SHARED_DEMO = pytest.StashKey["SharedDemo"]()
 COMMITS = {"transactional_db", "live_server"}
@@ -32,10 +35,11 @@ class SharedDemo:
         return self.transaction is not None
 
     def load(self) -> None:
-        with self.blocker.unblock(), override_settings(MEDIA_ROOT=self.media_root):
+        with self.blocker.unblock():
+            snapshot = demo_snapshot()  # built (and rolled back) before this transaction
             self.transaction = transaction.atomic()
             self.transaction.__enter__()
-            call_command("load_demo", stdout=StringIO())
+            restore(snapshot, self.media_root)
 
     def release(self) -> None:
         if self.transaction is not None:
@@ -88,7 +92,7 @@ def _shared_demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
 def committed_demo(transactional_db, media_in_tmp):
     """The demo site, committed, for a test whose live server or worker reads it (its pictures
     in a throwaway folder)."""
-    call_command("load_demo", stdout=StringIO())
+    restore(demo_snapshot(), media_in_tmp)
 
 
 @pytest.fixture
@@ -100,4 +104,18 @@ def demo(request, _shared_demo, db, settings):
         pytest.fail("`demo` is for tests that roll back; a test that commits loads the demo")
     settings.MEDIA_ROOT = _shared_demo.media_root  # where its pictures are
     if not _shared_demo.loaded:  # a test between needed the database without it
-        call_command("load_demo", stdout=StringIO())
+        restore(demo_snapshot(), _shared_demo.media_root)
+
+
+@pytest.fixture
+def demo_loaded_at(db, settings):
+    """`demo_loaded_at(clock)` puts the demo in the test's database as `load_demo` built it at
+    `clock` (once per run) and returns what the command printed: for a test of what a load does
+    at a date of its own (the hours demo adds the closures coming after it)."""
+
+    def load(clock):
+        snapshot = demo_snapshot(clock)
+        restore(snapshot, Path(settings.MEDIA_ROOT))
+        return snapshot.output
+
+    return load

@@ -14,12 +14,13 @@ what they add, and a plain test after them gets the demo loaded afresh.
 """
 
 import os
-from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+
+from tests.harness.demo_snapshot import demo_snapshot, restore
 
 SERVED_DEMO = pytest.StashKey["ServedDemo"]()
 EXTENSION_PREFIX = "demo_server_with_"
@@ -43,9 +44,9 @@ class ServedDemo:
         if self.loaded and self.extensions != list(extensions[: len(self.extensions)]):
             self.release()
         if not self.loaded:
-            with self.blocker.unblock(), override_settings(MEDIA_ROOT=self.media_root):
-                self._as_migrated()
-                call_command("load_demo", stdout=StringIO())
+            with self.blocker.unblock():
+                self._keep_migrated()
+                restore(demo_snapshot(), self.media_root)  # committed: every row replaced
             self.extensions = []
 
     def extend(self, name: str, build) -> None:
@@ -61,14 +62,18 @@ class ServedDemo:
                 self._as_migrated()
             self.extensions = None
 
-    def _as_migrated(self) -> None:
-        """Every table as migrations left it, as pytest-django's transactional tests leave it
-        (a flush, then the serialized rows put back)."""
+    def _keep_migrated(self) -> None:
+        """What migrations created, serialized, to put back when the demo goes (the tables are
+        as migrations left them: these tests run after every other database test)."""
         if self.migrated is None:
             self.migrated = getattr(connection, "_test_serialized_contents", None)
         if self.migrated is None:  # no transactional test in this run: the tables are as made
             self.migrated = connection.creation.serialize_db_to_string()
-            return
+
+    def _as_migrated(self) -> None:
+        """Every table as migrations left it, as pytest-django's transactional tests leave it
+        (a flush, then the serialized rows put back)."""
+        self._keep_migrated()
         # Sequences kept, as TransactionTestCase keeps them: the restored rows carry their ids,
         # and PostgreSQL's sequences, restarted, would hand out id 1 again (SQLite's follow).
         call_command(

@@ -53,9 +53,13 @@ def test_coming_holidays_roll_over_once_the_season_is_past():
     assert labels(date(2027, 1, 1))[2] == ("Winter holidays", date(2026, 12, 24))
 
 
-def test_demo_has_a_typical_week_and_the_banner_shows_in_late_november(client):
-    with time_machine.travel(datetime(2026, 11, 21, 16, 0, tzinfo=UTC), tick=False):
-        call_command("load_demo", stdout=StringIO())
+# The demo as load_demo builds it on this day: built once per run (tests/harness/demo.py).
+LATE_NOVEMBER = datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
+
+
+def test_demo_has_a_typical_week_and_the_banner_shows_in_late_november(client, demo_loaded_at):
+    with time_machine.travel(LATE_NOVEMBER, tick=False):
+        demo_loaded_at(LATE_NOVEMBER)
         html = client.get("/").content.decode()
     weekly, closures, special, pages = snapshot()
     assert weekly == [(day, time(8), time(17)) for day in range(5)]
@@ -67,9 +71,9 @@ def test_demo_has_a_typical_week_and_the_banner_shows_in_late_november(client):
     assert '<li><a href="/holiday-hours/">Holiday hours</a></li>' in html  # main navigation
 
 
-def test_a_second_run_keeps_what_staff_changed(client):
-    with time_machine.travel(datetime(2026, 11, 21, 16, 0, tzinfo=UTC), tick=False):
-        call_command("load_demo", stdout=StringIO())
+def test_a_second_run_keeps_what_staff_changed(demo_loaded_at):
+    with time_machine.travel(LATE_NOVEMBER, tick=False):
+        demo_loaded_at(LATE_NOVEMBER)
         WeeklyHours.objects.filter(weekday=4).update(closes=time(15))
         Closure.objects.filter(label="Thanksgiving").update(label="Thanksgiving break")
         call_command("load_demo", stdout=StringIO())

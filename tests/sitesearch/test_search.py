@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from tests.website.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from tests.website.factories import StandardPageFactory, translate
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.usefixtures("search_index"),
     pytest.mark.skipif(
         "postgresql" not in settings.DATABASES["default"]["ENGINE"],
         reason="stemming per language is PostgreSQL's (text search configurations); SQLite's "

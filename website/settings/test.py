@@ -11,6 +11,7 @@ from .base import (
     EMAIL_URL,
     STATIC_ROOT,
     VAR_DIR,
+    WAGTAILSEARCH_BACKENDS,
     broker_transport_options,
     env,
     env_path,
@@ -75,6 +76,11 @@ CACHES["renditions"] = rendition_cache(CACHES["default"])
 
 # Uploads, renditions and handout PDFs of tests, apart from the site `make run` serves.
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / f"test-media{XDIST_WORKER}")
+
+# Saving a page indexes it for search: a quarter of what a page save costs, in every test that
+# builds pages, and only a test that searches reads the index. Such a test asks for the
+# `search_index` fixture (tests/conftest.py), which turns it back on; the demo is always indexed.
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
 
 # Static files come from the apps' folders through finders; whitenoise only wants the folder.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
