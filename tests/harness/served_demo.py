@@ -17,6 +17,8 @@ import os
 from io import StringIO
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -71,6 +73,9 @@ class ServedDemo:
             return
         # Sequences kept, as TransactionTestCase keeps them: the restored rows carry their ids,
         # and PostgreSQL's sequences, restarted, would hand out id 1 again (SQLite's follow).
+        # Wagtail's Task() looks up its content type while the rows are put back: it must come
+        # from the cache (warm once other tests ran), or it is created, and put back again.
+        ContentType.objects.get_for_models(*apps.get_models())
         call_command(
             "flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
             reset_sequences=False,
@@ -103,10 +108,26 @@ def pytest_runtest_setup(item):
         shown.release()
 
 
+def _test_database_even_if_no_other_test_asks(request, django_db_blocker) -> None:
+    """pytest-django sets up the test database only for the tests that ask for it by a marker
+    or its fixtures, which `demo_server` tests do not: run alone (`pytest tests/website/
+    test_browser.py`), they would load the demo into, and flush, the configured database."""
+    from django.test.utils import setup_databases
+    from pytest_django.fixtures import _get_databases_for_setup  # its own choice, to follow
+
+    if "default" not in _get_databases_for_setup(request.session.items)[0]:
+        with django_db_blocker.unblock():
+            setup_databases(
+                verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set(),
+                keepdb=True,
+            )
+
+
 @pytest.fixture(scope="session")
 def _served_demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
     from pytest_django.live_server_helper import LiveServer
 
+    _test_database_even_if_no_other_test_asks(request, django_db_blocker)
     shown = ServedDemo(django_db_blocker, tmp_path_factory.mktemp("served-demo-media"))
     request.config.stash[SERVED_DEMO] = shown
     address = (
