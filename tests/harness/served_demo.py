@@ -117,10 +117,7 @@ def _test_database_even_if_no_other_test_asks(request, django_db_blocker) -> Non
 
     if "default" not in _get_databases_for_setup(request.session.items)[0]:
         with django_db_blocker.unblock():
-            setup_databases(
-                verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set(),
-                keepdb=True,
-            )
+            setup_databases(0, False, aliases={"default"}, serialized_aliases=set(), keepdb=True)
 
 
 @pytest.fixture(scope="session")
