@@ -13,9 +13,11 @@ A test that adds to the served demo (one more article, say) asks for a fixture n
 what they add, and a plain test after them gets the demo loaded afresh.
 """
 
+import json
 import os
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -24,6 +26,7 @@ from tests.harness.demo_snapshot import demo_snapshot, restore
 
 SERVED_DEMO = pytest.StashKey["ServedDemo"]()
 EXTENSION_PREFIX = "demo_server_with_"
+CONTENT_TYPE = "contenttypes.contenttype"
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "demo"}
 
 
@@ -80,6 +83,12 @@ class ServedDemo:
             "flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
             reset_sequences=False,
         )  # fmt: skip
+        # Wagtail's Task() looks its content type up while the rows are put back: the content
+        # types go first, so it finds the restored row (a cached id from before the flush may
+        # name none; a missing row it would create, and the restore insert it again).
+        ContentType.objects.clear_cache()
+        content_types = [row for row in json.loads(self.migrated) if row["model"] == CONTENT_TYPE]
+        connection.creation.deserialize_db_from_string(json.dumps(content_types))
         connection.creation.deserialize_db_from_string(self.migrated)
 
 
@@ -108,10 +117,23 @@ def pytest_runtest_setup(item):
         shown.release()
 
 
+def _test_database_even_if_no_other_test_asks(request, django_db_blocker) -> None:
+    """pytest-django sets up the test database only for the tests that ask for it by a marker
+    or its fixtures, which `demo_server` tests do not: run alone (`pytest tests/website/
+    test_browser.py`), they would load the demo into, and flush, the configured database."""
+    from django.test.utils import setup_databases
+    from pytest_django.fixtures import _get_databases_for_setup  # its own choice, to follow
+
+    if "default" not in _get_databases_for_setup(request.session.items)[0]:
+        with django_db_blocker.unblock():
+            setup_databases(0, False, aliases={"default"}, serialized_aliases=set(), keepdb=True)
+
+
 @pytest.fixture(scope="session")
 def _served_demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
     from pytest_django.live_server_helper import LiveServer
 
+    _test_database_even_if_no_other_test_asks(request, django_db_blocker)
     shown = ServedDemo(django_db_blocker, tmp_path_factory.mktemp("served-demo-media"))
     request.config.stash[SERVED_DEMO] = shown
     address = (
