@@ -12,7 +12,7 @@ from website import page_fragments
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.usefixtures("page_cache_off", "content_version_held"),
+    pytest.mark.usefixtures("page_cache_off", "content_version_held", "search_index"),
 ]
 
 
