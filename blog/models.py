@@ -3,6 +3,7 @@
 import math
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
@@ -73,7 +74,13 @@ class BlogIndexPage(RoutablePageMixin, PageServingMixin, Page):
         """A page number that is not a number gives the first page, one past the end the last.
         Only a real page number, written as the page links write it, is cached (?page=2)."""
         wanted = request.GET.get("page")
-        page = Paginator(articles, ARTICLES_PER_PAGE).get_page(wanted)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        if not wanted:
+            # The first page always exists, empty or not: its articles and the count behind its
+            # page links are read only when the list is built, not while its content is kept
+            # (website/page_fragments.py), where a count would read every article at each view.
+            return PaginatorPage(articles[:ARTICLES_PER_PAGE], 1, paginator)
+        page = paginator.get_page(wanted)
         if wanted == str(page.number):
             accept_query(request, "page")
         return page

@@ -109,3 +109,16 @@ def test_index_query_count_does_not_grow_with_the_number_of_articles(client, hom
     add_articles(45, date(2025, 1, 1))
     with_fifty = count_queries(client, "/blog/")
     assert with_fifty == with_five
+
+
+@pytest.mark.usefixtures("page_cache_off", "content_version_held")
+def test_a_kept_first_page_does_not_count_the_articles(client, blog):
+    """While a worker keeps the list's content, a view of the first page reads no article:
+    counting every article for the page links would grow with the blog (2,000 at volume)."""
+    make_articles(blog, ARTICLES_PER_PAGE + 1)
+    built = client.get("/blog/")
+    assert "Article number 10" in built.content.decode() and 'rel="next"' in built.content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        kept = client.get("/blog/")
+    assert kept.content == built.content
+    assert not [q["sql"] for q in captured if "blog_articlepage" in q["sql"]]
