@@ -122,3 +122,11 @@ def test_a_kept_first_page_does_not_count_the_articles(client, blog):
         kept = client.get("/blog/")
     assert kept.content == built.content
     assert not [q["sql"] for q in captured if "blog_articlepage" in q["sql"]]
+
+
+def test_an_empty_blog_says_so_without_page_links(client, blog):
+    """The first page is served without a count (paginate): with no article it still says so,
+    and offers no page of older articles."""
+    html = client.get("/blog/").content.decode()
+    assert "No articles here yet." in html
+    assert 'rel="next"' not in html
