@@ -1,12 +1,15 @@
 """`make bench-volume` (not in CI): the site five years on, on PostgreSQL. Creates a scratch
 database (VOLUME_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/practice_bench_volume;
 its name must contain "bench", as it is dropped first), builds the demo site in it in production
-settings and measures the public pages at demo size; then loads the volume (`manage.py
-load_volume`: 100,000 appointment requests, 2,000 articles, 300 handouts, 20 offices, 40
-physicians) and measures again, with the staff tools. The figures and their targets are printed
-and written to var/bench.json under "volume" (the rest of the file, from `make bench`, is kept).
-BENCH_SECONDS sets each wrk run (default 5); VOLUME_KEEP_DATABASE=1 leaves the database;
-VOLUME_SCALE (default 1) loads a fraction of the volume, for a quick try of the bench itself."""
+settings, counts the public pages' queries at demo size and keeps a copy of it (<name>_demo);
+then loads the volume (`manage.py load_volume`: 100,000 appointment requests, 2,000 articles,
+300 handouts, 20 offices, 40 physicians) and measures again, with the staff tools. The pages'
+requests/s at both sizes are measured at the end, both served at once, in alternating rounds
+(VOLUME_ROUNDS, default 3; the median). The figures and their targets are printed and written to
+var/bench.json under "volume" (the rest of the file, from `make bench`, is kept). BENCH_SECONDS
+(default 5) sets each wrk run (a page's rounds run half as long each); VOLUME_KEEP_DATABASE=1
+leaves both databases; VOLUME_SCALE (default 1) loads a fraction of the volume, for a quick try
+of the bench itself."""
 
 import json
 import os
@@ -53,6 +56,20 @@ def drop_database(url: str) -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
+def copy_database(url: str, name: str) -> str:
+    """A copy of the database of `url` named `name` (PostgreSQL's CREATE DATABASE … TEMPLATE);
+    returns its URL."""
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()  # a template database must have no other connection
+    parts = urlsplit(url)
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{parts.path.lstrip("/")}"')
+    return parts._replace(path=f"/{name}").geturl()
+
+
 def main() -> int:
     url = os.environ.get("VOLUME_DATABASE_URL", DEFAULT_DATABASE_URL)
     seconds = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -74,25 +91,38 @@ def main() -> int:
     import django
 
     django.setup()
-    from .volume_public import page_figures, search_figures
+    from .volume_public import page_queries, page_rates, search_figures
     from .volume_staff import export_figures, inbox_figures, purge_figures, staff_client
 
     print("Demo size:")
-    demo_pages = page_figures(env, seconds)
+    demo_pages = page_queries()
     demo_search = search_figures()
+    # The demo-size site is kept beside the volume so that both are served at once at the end and
+    # their rates measured in turn (volume_public.page_rates), not minutes apart.
+    demo_url = copy_database(url, f"{name}_demo")
     print("Loading the volume (manage.py load_volume)…")
     started = time.monotonic()
     scale = os.environ.get("VOLUME_SCALE", "1")
     manage(env, "load_volume", "--into-database", name, "--scale", scale)
     load_seconds = round(time.monotonic() - started)
     print("At volume:")
+    volume_pages = page_queries()
+    demo_env = env | {"DATABASE_URL": demo_url, "CACHE_URL": f"file://{VOLUME_DIR / 'cache-demo'}"}
+    rates = page_rates(
+        {key: row["path"] for key, row in demo_pages.items()},
+        {"demo": demo_env, "volume": env},
+        seconds,
+    )
     results = {
         "database": "postgresql",
         "load_seconds": load_seconds,
         "counts": counts(),
         "pages": {
-            key: {"demo": demo_pages[key], "volume": row}
-            for key, row in page_figures(env, seconds).items()
+            key: {
+                "demo": demo_pages[key] | rates["demo"][key],
+                "volume": volume_pages[key] | rates["volume"][key],
+            }
+            for key in demo_pages
         },
         "search": {"demo": demo_search, "volume": search_figures()},
     }
@@ -110,6 +140,7 @@ def main() -> int:
     print(f"\nWritten to {path} under 'volume'")
     if os.environ.get("VOLUME_KEEP_DATABASE") != "1":
         drop_database(url)
+        drop_database(demo_url)
     return 0 if all(check["met"] for check in results["checks"].values()) else 1
 
 
