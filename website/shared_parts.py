@@ -80,7 +80,8 @@ def read(name: str, where: tuple | None, site_token: int, held) -> dict:
     read_already = getattr(_request, "read", None)
     if read_already is not None and (where, site_token) not in read_already:
         read_already.add((where, site_token))
-        wanted |= {known for known in _known if known[1] in (where, None) and not held(known)}
+        # list(): one step under the GIL, so another thread meeting a name cannot break the loop.
+        wanted |= {known for known in list(_known) if known[1] in (where, None) and not held(known)}
     keys = {key_for(*part, site_token): part for part in wanted}
     found = cache.get_many(keys) if len(keys) > 1 else _get_one(next(iter(keys)))
     now = timezone.now()
