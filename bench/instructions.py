@@ -5,10 +5,10 @@ move with what else runs on the machine (wall-clock timings do, on a shared one)
         .venv/bin/python -m bench.instructions [--mode MODE] [KEY ...]
 
 in the environment of the site to measure (DJANGO_SETTINGS_MODULE, DATABASE_URL, …). MODE is one of
-bench/run.py's modes (uncached, built, cold, cached), whose settings are applied over the
-environment; without it, the environment's own (the uncached figure: PAGE_CACHE_SECONDS=0). KEY is a
-row of bench/pages.py (hours, locations, location, condition, …, and search_new: the search as one
-the worker has not kept; default: every one). Each page is requested a few times first (what the
+bench/run.py's modes (uncached, built, cold, cold_unshared, cached), whose settings are applied over
+the environment; without it, the environment's own (the uncached figure: PAGE_CACHE_SECONDS=0). KEY
+is a row of bench/pages.py (hours, locations, location, condition, …, and search_new: the search as
+one the worker has not kept; default: every one). Each page is requested a few times first (what the
 worker keeps, templates loaded), then INSTRUCTION_RUNS times with counting on (callgrind's client
 requests, through a tiny C library built with the system's compiler under var/). Prints each page's
 queries and instructions per request. Outside valgrind the counts read 0."""

@@ -45,10 +45,14 @@ def page_paths() -> dict[str, str | None]:
 
 def measure(path: str) -> dict:
     """Queries with the site-wide fragments kept (as served uncached), without (cold: the view
-    after a site-wide change) and on the first view after publishing the page itself."""
+    after a site-wide change, its fragments read from the cache the workers share, where the
+    warm-up built them; cold_unshared: built too) and on the first view after publishing the page
+    itself."""
     from django.test import override_settings
 
     client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(SITE_MEMO_SECONDS=0, SITE_PARTS_SHARED_SECONDS=0):
+        unshared_queries, _ = _queries(client, path)
     with override_settings(SITE_MEMO_SECONDS=0):
         cold_queries, _ = _queries(client, path)
     warm_queries, response = _queries(client, path)
@@ -59,6 +63,7 @@ def measure(path: str) -> dict:
         "status": response.status_code,
         "queries": warm_queries,
         "queries_cold": cold_queries,
+        "queries_cold_unshared": unshared_queries,
         "queries_after_publish": _after_publish(client, path, page_id) if page_id else None,
         "html_bytes": len(html),
         "gzip_bytes": len(gzip.compress(html)),

@@ -113,6 +113,7 @@ def caching_off(settings):
     5:00 PM is still valid when the clock goes back to Monday noon)."""
     settings.PAGE_CACHE_SECONDS = 0
     settings.SITE_MEMO_SECONDS = 0
+    settings.SITE_PARTS_SHARED_SECONDS = 0  # nor the fragments the workers share
 
 
 @pytest.fixture

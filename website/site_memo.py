@@ -15,9 +15,15 @@ shows these, so they are exactly as fresh as the page cache's copies of the page
 first view after an article is published then rebuilds only what that page change can alter
 (routing, translations, search results: `survives_page_changes=False`, the default).
 
-SITE_MEMO_SECONDS = 0 switches it off (development: templates change under you): each request
-then builds each of them once, as the first request after a publish does with it on (a request
-is served under one content version in any case: invalidation.version_for).
+The site tier is shared too (website/shared_parts.py): what one worker builds under a site token
+is kept in Django's default cache (Redis in production) until the same moment, and the other
+workers, on every node, read it there instead of building it again.
+
+SITE_MEMO_SECONDS = 0 switches the worker's memory off (development: templates change under you):
+each request then builds each part once, as the first request after a change does with it on (a
+request is served under one content version in any case: invalidation.version_for), except the
+site tier's parts, which it reads from the shared cache when another worker or an earlier request
+built them for this site token (SITE_PARTS_SHARED_SECONDS = 0 turns that off as well).
 """
 
 import functools
@@ -29,6 +35,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.utils import timezone, translation
 
+from . import shared_parts
 from .invalidation import State, current_state, memo_expires_at, state_for
 
 T = TypeVar("T")
@@ -57,6 +64,8 @@ def remember(
     # The same fragment differs by language (/es/…: LocaleMiddleware has activated it).
     where = (request_host(request), translation.get_language())
     if settings.SITE_MEMO_SECONDS <= 0:
+        if survives_page_changes and shared_parts.enabled():
+            return _shared_for_this_request(name, where, state_for(request).site_token, build)
         return _for_this_request((name, where), build)
     return _remember(name, where, state_for(request), build, survives_page_changes)
 
@@ -74,6 +83,24 @@ def _for_this_request(key: tuple, build: Callable[[], T]) -> T:
         return build()
     if key not in store:
         store[key] = build()
+    return store[key]
+
+
+def _shared_for_this_request(name: str, where, site_token: int, build: Callable[[], T]) -> T:
+    """With SITE_MEMO_SECONDS = 0: this request's part, read from the shared cache if any
+    worker built it for this site token, else built here and written there."""
+    store = getattr(_this_request, "store", None)
+    if store is None:  # outside a request (a command, a task): built each time, as before
+        return build()
+    key = (name, where)
+    if key not in store:
+        for part, (_, value) in shared_parts.read(
+            name, where, site_token, store.__contains__
+        ).items():
+            store.setdefault(part, value)
+        if key not in store:
+            store[key] = build()
+            shared_parts.write(name, where, site_token, store[key], timezone.now())
     return store[key]
 
 
@@ -127,6 +154,8 @@ def remember_sitewide(
 ) -> T:
     """The same for facts about the whole installation, where no request is to hand."""
     if settings.SITE_MEMO_SECONDS <= 0:
+        if survives_page_changes and shared_parts.enabled():
+            return _shared_for_this_request(name, None, current_state().site_token, build)
         return _for_this_request((name, None), build)
     return _remember(name, None, current_state(), build, survives_page_changes)
 
@@ -146,8 +175,13 @@ def _remember(
     entry = entries.get(key)
     if entry is not None and now < entry[0]:
         return entry[1]
+    shared = site_tier and shared_parts.enabled()
+    if shared and (found := _from_shared(name, where, token, now)) is not None:
+        return found[0]
     value = build()
     entries[key] = (memo_expires_at(now, state.site_token), value)
+    if shared:
+        shared_parts.write(name, where, token, value, now)
     due = _next_sweep[0]
     # A clock stepped back (NTP, or a test travelling in time) must not put the sweep off.
     if due is None or not now < due <= now + timedelta(seconds=SWEEP_SECONDS):
@@ -160,8 +194,24 @@ def _remember(
     return value
 
 
+def _from_shared(name: str, where, site_token: int, now) -> tuple | None:
+    """(value,) when the shared cache holds it; what it returned with it is kept too, each no
+    longer than the shared entry says nor than this worker's own SITE_MEMO_SECONDS."""
+
+    def held(part) -> bool:
+        entry = _site_entries.get((*part, site_token))
+        return entry is not None and now < entry[0]
+
+    found = shared_parts.read(name, where, site_token, held)
+    mine = memo_expires_at(now, site_token)
+    for (part_name, part_where), (expires, value) in found.items():
+        _site_entries[(part_name, part_where, site_token)] = (min(expires, mine), value)
+    return (found[(name, where)][1],) if (name, where) in found else None
+
+
 def forget_all() -> None:
     """Drop everything kept in this worker (tests; a new content version does this)."""
+    shared_parts.forget_all()
     _entries.clear()
     _site_entries.clear()
     _version_held[0] = None
@@ -182,6 +232,7 @@ class SiteLookupMiddleware:
 
         outer = getattr(_this_request, "store", None)
         _this_request.store = {}  # what this request builds while the memo is off
+        outer_shared = shared_parts.begin_request()
         try:
             site = remember(
                 request,
@@ -195,6 +246,7 @@ class SiteLookupMiddleware:
             return self.get_response(request)
         finally:
             _this_request.store = outer
+            shared_parts.end_request(outer_shared)
 
 
 def _with_specific_root(site):

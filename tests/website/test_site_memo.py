@@ -125,8 +125,11 @@ def test_a_memoised_tag_is_built_once_per_site_and_needs_a_request(rf, home_page
 def test_with_the_memo_off_each_request_still_builds_each_fact_once(client, home_page, settings):
     """SITE_MEMO_SECONDS=0 (development; the bench's cold view): nothing is kept between
     requests, but a request reads the installation's languages and view restrictions once, not
-    at every link and fragment that asks (what the first view after a publish costs)."""
+    at every link and fragment that asks (what the first view after a publish costs). Nothing
+    shared between workers either: each request builds them (tests/website/test_shared_parts.py
+    reads them from the shared cache)."""
     settings.SITE_MEMO_SECONDS = 0
+    settings.SITE_PARTS_SHARED_SECONDS = 0
     url = home_page.url
     for _ in range(2):  # and again on the next request: nothing was kept
         with CaptureQueriesContext(connection) as captured:

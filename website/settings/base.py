@@ -194,6 +194,10 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Site-wide fragments (navigation, footer, banner, clinic JSON-LD) each worker keeps in memory
 # (website/site_memo.py); saves invalidate them at once, this caps how long they live (0: off).
 SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=300)
+# The same fragments shared by every worker through the cache above, so that after a site-wide
+# change one worker builds them for all (website/shared_parts.py): the longest one is kept there,
+# as a worker's own are, a clock change ending it sooner (0: off; each worker builds its own).
+SITE_PARTS_SHARED_SECONDS = env.int("SITE_PARTS_SHARED_SECONDS", default=300)
 # A page's own parts (content, SEO tags, JSON-LD) rendered once per content version: how many
 # pages' parts a worker keeps, those used last (website/page_fragments.py; 0: off).
 PAGE_FRAGMENTS_KEPT = env.int("PAGE_FRAGMENTS_KEPT", default=300)

@@ -44,3 +44,5 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 # Same for the site-wide fragments each worker keeps in memory (website/site_memo.py).
 SITE_MEMO_SECONDS = env.int("SITE_MEMO_SECONDS", default=0)
+# And in the cache every worker shares (website/shared_parts.py): an edited footer template shows.
+SITE_PARTS_SHARED_SECONDS = env.int("SITE_PARTS_SHARED_SECONDS", default=0)

@@ -92,3 +92,4 @@ WHITENOISE_USE_FINDERS = True
 # website.invalidation.bump(), or turns these off.
 PAGE_CACHE_SECONDS = 600
 SITE_MEMO_SECONDS = 300
+SITE_PARTS_SHARED_SECONDS = 300

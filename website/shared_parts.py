@@ -1,0 +1,160 @@
+"""What every page shows alike, built once for the whole deployment: site_memo's site tier, shared.
+
+website/site_memo.py keeps the parts every page shows (navigation, footer, banner, the practice's
+settings, the offices' schedules, the clinic's JSON-LD, the site and its root page) in each
+worker's memory under the content version's *site token*. Without this module every gunicorn
+worker on every node built them again after each site-wide change and at every worker start:
+about ten queries and the footer's templates, two thirds of such a view. Here each part is also
+kept in Django's default cache (Redis in production), under its name, (host, language) and the
+site token, so the first worker to build a part after a change builds it for all, and the others
+read it.
+
+Correct first:
+- The key carries the site token: after a site-wide change no request asks for the old entries
+  (they expire unread). A page change keeps the token, as it keeps the worker's site tier.
+- Each entry holds the moment it stops being true, as the worker's own copy does: the next clock
+  change ("Open now" at closing time, midnight: invalidation.next_clock_change) or
+  SITE_PARTS_SHARED_SECONDS after it was built, whichever comes first. A worker that reads it
+  keeps it no longer than that, nor than its own SITE_MEMO_SECONDS; an entry read after that
+  moment (Redis keeps real time, a test's clock travels) is not served.
+- A cache outage (website/cache.py: reads miss, writes are dropped) means building as before.
+  A value that cannot be pickled is built by each worker as before (and logged once).
+
+Round trips: a request's first miss reads, in one get_many, every part this process has met
+(names, not values: kept across requests and tokens) for the request's (host, language) and
+the installation-wide ones; what a request builds is written in one set_many when it ends. A
+worker's very first request knows no names yet and reads each part on its own.
+
+SITE_PARTS_SHARED_SECONDS = 0 turns this off (development, where templates change under you,
+and the bench's "cold_unshared" run: nothing kept anywhere). With SITE_MEMO_SECONDS = 0 the
+worker keeps nothing between requests but still reads what another worker, or an earlier request
+of its own, built for this site token: the first view after a change that someone already built.
+"""
+
+import logging
+import pickle
+import threading
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from .invalidation import next_clock_change
+
+logger = logging.getLogger(__name__)
+
+# (name, where) of every site-tier part this process has met, to ask for them all at once.
+_known: set[tuple[str, tuple | None]] = set()
+# More than a site ever has (about 15 names per host and language): a name that carries a date
+# would otherwise grow it by one a day.
+KNOWN_AT_MOST = 500
+# This thread's request: "read" (the (where, site token) pairs already asked for at once) and
+# "written" (cache key -> entry, written when it ends). None outside a request.
+_request = threading.local()
+_warned: set[str] = set()
+
+
+def enabled() -> bool:
+    return settings.SITE_PARTS_SHARED_SECONDS > 0
+
+
+def key_for(name: str, where: tuple | None, site_token: int) -> str:
+    # Hosts are checked against ALLOWED_HOSTS and languages are codes: neither holds a "|".
+    host, language = where if where is not None else ("*", "*")
+    return f"site-part:{site_token}:{host}|{language}|{name}"
+
+
+def expires_at(now: datetime, site_token: int) -> datetime:
+    """Until when a part built now is true for every worker."""
+    cap = now + timedelta(seconds=settings.SITE_PARTS_SHARED_SECONDS)
+    return min(cap, next_clock_change(now, site_token))
+
+
+def read(name: str, where: tuple | None, site_token: int, held) -> dict:
+    """{(name, where): (expires at, value)} of the parts the shared cache holds for this site
+    token, still true now: `name` and, on the request's first miss, the others this process has
+    met that `held((name, where))` says the caller does not hold."""
+    _learn(name, where)
+    wanted = {(name, where)}
+    read_already = getattr(_request, "read", None)
+    if read_already is not None and (where, site_token) not in read_already:
+        read_already.add((where, site_token))
+        # list(): one step under the GIL, so another thread meeting a name cannot break the loop.
+        wanted |= {known for known in list(_known) if known[1] in (where, None) and not held(known)}
+    keys = {key_for(*part, site_token): part for part in wanted}
+    found = cache.get_many(keys) if len(keys) > 1 else _get_one(next(iter(keys)))
+    now = timezone.now()
+    return {
+        keys[key]: entry
+        for key, entry in found.items()
+        if isinstance(entry, tuple) and len(entry) == 2 and now < entry[0]
+    }
+
+
+def _get_one(key: str) -> dict:
+    entry = cache.get(key)
+    return {} if entry is None else {key: entry}
+
+
+def write(name: str, where: tuple | None, site_token: int, value, now: datetime) -> None:
+    """`value`, just built, for every other worker; at the request's end, with the others."""
+    _learn(name, where)
+    entry = (expires_at(now, site_token), value)
+    if int((entry[0] - now).total_seconds()) < 1:
+        return  # true for less than a second: not worth a round trip
+    written = getattr(_request, "written", None)
+    if written is None:
+        _write({key_for(name, where, site_token): entry}, now)
+    else:
+        written[key_for(name, where, site_token)] = entry
+
+
+def begin_request() -> tuple:
+    """Called by SiteLookupMiddleware as a request starts; returns what end_request() restores."""
+    outer = (getattr(_request, "read", None), getattr(_request, "written", None))
+    _request.read, _request.written = set(), {}
+    return outer
+
+
+def end_request(outer: tuple) -> None:
+    written = _request.written
+    _request.read, _request.written = outer
+    if written:
+        _write(written, timezone.now())
+
+
+def _write(entries: dict, now: datetime) -> None:
+    # One round trip, for as long as the longest-lived entry: each holds its own moment, which
+    # read() checks, so one kept a little longer by the cache is never served past it.
+    entries = {key: entry for key, entry in entries.items() if _pickles(key, entry)}
+    timeout = max(
+        (int((entry[0] - now).total_seconds()) + 1 for entry in entries.values()), default=0
+    )
+    if entries and timeout > 0:
+        cache.set_many(entries, timeout)
+
+
+def _pickles(key: str, entry: tuple) -> bool:
+    """Every cache backend pickles what it keeps; a part that cannot be is built per worker."""
+    try:
+        pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:
+        name = key.rsplit("|", 1)[-1]
+        if name not in _warned:
+            _warned.add(name)
+            logger.warning("site part %r cannot be shared between workers: %s", name, error)
+        return False
+    return True
+
+
+def _learn(name: str, where: tuple | None) -> None:
+    if (name, where) not in _known:
+        if len(_known) >= KNOWN_AT_MOST:
+            _known.clear()
+        _known.add((name, where))
+
+
+def forget_all() -> None:
+    """This process has met no part yet (tests: a worker that just started)."""
+    _known.clear()
