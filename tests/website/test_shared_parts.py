@@ -148,3 +148,57 @@ def test_every_part_the_site_tier_keeps_pickles(client, demo, caplog):
     every_page_shows = {"site", "practice-settings", "site-pages", "office-schedules"}
     assert every_page_shows | {"site-footer", "main-navigation", "clinic-node"} <= names
     assert "cannot be shared" not in caplog.text
+
+
+def test_parts_another_release_built_are_not_read(client, home_page, redis_cache, monkeypatch):
+    """A deploy keeps the site token: what the old code rendered (its footer's templates) or
+    pickled (its models) must not reach the new code's workers."""
+    from website import shared_parts
+
+    client.get("/")  # the old release builds every part
+    old_keys = set(shared_keys(redis_cache))
+    monkeypatch.setattr(shared_parts, "release", lambda: "the-next-release")
+    another_worker()
+    tables, _, html = view(client, "/")
+    assert "(312) 555-0100" in html
+    assert tables >= SITE_PART_TABLES, "every part built again by the new release"
+    new_keys = set(shared_keys(redis_cache)) - old_keys
+    assert new_keys and all(b":the-next-release:" in key for key in new_keys)
+
+
+def test_the_release_changes_with_a_template(settings, tmp_path):
+    from website import shared_parts
+
+    (tmp_path / "templates").mkdir()
+    footer = tmp_path / "templates" / "footer.html"
+    footer.write_text("<footer>old</footer>")
+    settings.BASE_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    shared_parts.release.cache_clear()
+    try:
+        before = shared_parts.release()
+        shared_parts.release.cache_clear()
+        assert shared_parts.release() == before  # the same files, the same release
+        footer.write_text("<footer>new</footer>")
+        shared_parts.release.cache_clear()
+        assert shared_parts.release() != before
+    finally:
+        shared_parts.release.cache_clear()
+
+
+class GoneInTheNextRelease:
+    """A class the old code pickled into a part, renamed away by the new code."""
+
+
+def test_a_part_that_cannot_be_unpickled_is_built_again(
+    client, home_page, redis_cache, monkeypatch, caplog
+):
+    client.get("/")
+    another_worker()
+    for key in shared_keys(redis_cache):  # each part now holds an object of a class …
+        redis_cache.client.set(key, pickle.dumps((None, GoneInTheNextRelease())))
+    monkeypatch.delattr(__import__(__name__, fromlist=["_"]), "GoneInTheNextRelease")  # … gone
+    tables, _, html = view(client, "/")
+    assert "(312) 555-0100" in html
+    assert tables >= SITE_PART_TABLES
+    assert "written by other code are ignored" in caplog.text
