@@ -1,7 +1,9 @@
-"""Load with wrk (Debian's package): requests/s and latency percentiles for one URL."""
+"""Load with wrk (Debian's package): requests/s and latency percentiles for one URL, and for a set
+of URLs measured in interleaved rounds."""
 
 import re
 import shutil
+import statistics
 import subprocess
 
 WRK = shutil.which("wrk")
@@ -27,3 +29,44 @@ def wrk(url: str, seconds: int = 10, threads: int = 2, connections: int = 8) -> 
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = int(non_2xx.group(1)) if non_2xx else 0
     return {"rps": round(rps, 1), "p50_ms": p50, "p99_ms": p99, "errors": errors}
+
+
+def round_orders(keys: list[str], rounds: int) -> list[list[str]]:
+    """The order of each round: every key once, the list rotated by an even share of its length
+    per round, so that each key is measured early, midway and late rather than always at the same
+    place (a machine that speeds up or slows down over the minutes of a mode would otherwise
+    favour whatever is measured first)."""
+    step = max(1, len(keys) // rounds) if keys else 1
+    orders = []
+    for number in range(rounds):
+        shift = (number * step) % len(keys) if keys else 0
+        orders.append(keys[shift:] + keys[:shift])
+    return orders
+
+
+def wrk_rounds(urls: dict[str, str], rounds: int, seconds: int, on_run=None) -> dict[str, dict]:
+    """Each URL loaded once per round (round_orders), and per URL the median of its runs:
+    requests/s, p50 and p99 (each the median of that figure), errors summed, the runs' requests/s
+    in round order (`runs`) and their spread, (max - min) / median in percent (`spread_pct`).
+    Pages measured seconds apart differ by what else the machine does meanwhile; measured in
+    turns and compared by their medians, one busy moment moves one run, not the comparison."""
+    runs: dict[str, list[dict]] = {key: [] for key in urls}
+    for number, order in enumerate(round_orders(list(urls), rounds)):
+        for key in order:
+            if on_run:
+                on_run(key, number)
+            runs[key].append(wrk(urls[key], seconds=seconds))
+    return {key: summarize(found) for key, found in runs.items()}
+
+
+def summarize(runs: list[dict]) -> dict:
+    rps = [run["rps"] for run in runs]
+    median = statistics.median(rps)
+    return {
+        "rps": round(median, 1),
+        "p50_ms": round(statistics.median(run["p50_ms"] for run in runs), 2),
+        "p99_ms": round(statistics.median(run["p99_ms"] for run in runs), 2),
+        "errors": sum(run["errors"] for run in runs),
+        "runs": rps,
+        "spread_pct": round(100 * (max(rps) - min(rps)) / median, 1) if median else 0.0,
+    }
