@@ -2,15 +2,16 @@
 workers) on 127.0.0.1 and loads each page with wrk; prints a table and writes var/bench.json.
 
 Within a mode the pages are measured in interleaved rounds (BENCH_ROUNDS, default 3): each page
-once per round, the order rotated from round to round, and each page's figure is the median of
-its rounds (its spread, (max - min) / median of the rounds' requests/s, printed beside it). Pages
+once per round, the order rotated from round to round, and each page's figure is the median of its
+rounds (its spread, (max - min) / median of the rounds' requests/s, printed beside it). Pages
 measured one after the other, seconds or minutes apart, differ by what else the machine does
-meanwhile; in turns, a busy moment moves one run of one page, not the comparison, and every page
-is compared with the article by the same median. BENCH_SECONDS (default 10) is each page's load
-time per mode, split across the rounds (whole seconds, at least 1 per run); the static file is
-one of the cached mode's pages. BENCH_PAGES (keys of bench/pages.py, comma-separated) and
-BENCH_MODES (of the four below) measure a subset, written to var/bench-partial.json so that a
-quick look does not replace the full run's var/bench.json.
+meanwhile; in turns, a busy moment moves one run of one page, not the comparison, and every page is
+compared with the article by the same median (bench/report.py; the gap is said to be within the
+noise when their rounds overlap). BENCH_SECONDS (default 10) is each page's load time per mode,
+split across the rounds (whole seconds, at least 1 per run); the static file is one of the cached
+mode's pages. BENCH_PAGES (keys of bench/pages.py, comma-separated) and BENCH_MODES (of the four
+below) measure a subset, written to var/bench-partial.json so that a quick look does not replace
+the full run's var/bench.json.
 
 Four ways a page is served, each its own gunicorn run:
 - cached: the full-page cache on (production);

@@ -85,8 +85,18 @@ def test_every_page_is_compared_with_the_article_by_its_median():
     assert article_es["article_runs"] == [510.0, 520.0, 530.0]
     handout_es = found["handout_es uncached >= article (520.0/s)"]
     assert not handout_es["met"] and handout_es["value"] == 505.0
+    # Said, not counted: the gap is within what the rounds spread over.
+    assert handout_es["gap_pct"] == -2.9 and handout_es["within_spread"]
     # A subset run (no cached mode: no static file, no memory figures) checks what it measured.
     assert not any("static" in name or "RSS" in name for name in found)
+
+
+def test_rounds_that_do_not_overlap_are_a_real_gap():
+    from bench.report import overlap
+
+    assert not overlap([400.0, 410.0, 420.0], [500.0, 510.0, 520.0])
+    assert overlap([400.0, 505.0], [500.0, 510.0])
+    assert not overlap(None, [500.0])
 
 
 def test_a_subset_is_named_in_the_environment(monkeypatch):
