@@ -51,6 +51,8 @@ def checks(results: dict) -> dict:
                     article_runs=article.get("runs"),
                     gap_pct=round(100 * (run["rps"] - article["rps"]) / article["rps"], 1),
                     within_spread=overlap(run.get("runs"), article.get("runs")),
+                    cpu_ms=run.get("cpu_ms"),
+                    article_cpu_ms=article.get("cpu_ms"),
                 )
     for key, run in cold.items() if static else ():
         share = round(100 * run["rps"] / static, 2)
@@ -147,7 +149,13 @@ def print_table(results: dict) -> None:
             runs = (
                 f" ({check['gap_pct']:+}%; rounds {_runs(check['runs'])}, article "
                 f"{_runs(check['article_runs'])}"
-                + ("; the rounds overlap: within the noise)" if check["within_spread"] else ")")
+                + ("; the rounds overlap: within the noise" if check["within_spread"] else "")
+                + (
+                    f"; worker CPU {check['cpu_ms']} ms a request, article "
+                    f"{check['article_cpu_ms']})"
+                    if check.get("cpu_ms") and check.get("article_cpu_ms")
+                    else ")"
+                )
             )
         print(f"  {'✓' if check['met'] else '✗'} {name}: {check['value']}{runs}")
     met = sum(check["met"] for check in results["checks"].values())

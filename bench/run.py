@@ -7,11 +7,12 @@ rounds (its spread, (max - min) / median of the rounds' requests/s, printed besi
 measured one after the other, seconds or minutes apart, differ by what else the machine does
 meanwhile; in turns, a busy moment moves one run of one page, not the comparison, and every page is
 compared with the article by the same median (bench/report.py; the gap is said to be within the
-noise when their rounds overlap). BENCH_SECONDS (default 10) is each page's load time per mode,
-split across the rounds (whole seconds, at least 1 per run); the static file is one of the cached
-mode's pages. BENCH_PAGES (keys of bench/pages.py, comma-separated) and BENCH_MODES (of the four
-below) measure a subset, written to var/bench-partial.json so that a quick look does not replace
-the full run's var/bench.json.
+noise when their rounds overlap; beside it, the workers' CPU time per request, cpu_ms, which the
+machine's load moves far less). BENCH_SECONDS (default 10) is each page's load time per mode, split
+across the rounds (whole seconds, at least 1 per run); the static file is one of the cached mode's
+pages. BENCH_PAGES (keys of bench/pages.py, comma-separated) and BENCH_MODES (of the four below)
+measure a subset, written to var/bench-partial.json so that a quick look does not replace the full
+run's var/bench.json.
 
 Four ways a page is served, each its own gunicorn run:
 - cached: the full-page cache on (production);
@@ -111,7 +112,8 @@ def main() -> int:
                 path = urls[key].removeprefix(server.url)
                 print(f"  {mode:8} round {number + 1}/{rounds} {key:10} {path}")
 
-            for key, run in wrk_rounds(urls, rounds, per_run, on_run=show).items():
+            pids = tuple(server.worker_pids())
+            for key, run in wrk_rounds(urls, rounds, per_run, show, pids).items():
                 if key == STATIC:
                     results["static"] = run
                 else:

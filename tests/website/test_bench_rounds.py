@@ -29,10 +29,12 @@ def test_two_pages_take_turns_within_each_round():
 
 
 def fake_wrk(calls, rps_of_call):
-    def wrk(url, seconds):
+    def wrk(url, seconds, pids):
         calls.append((url, seconds))
         rps = rps_of_call(len(calls), url)
-        return {"rps": rps, "p50_ms": 1000 / rps, "p99_ms": 4000 / rps, "errors": 0}
+        # Two workers at 4 ms of CPU a request, whatever share of the machine they get.
+        cpu = {"cpu_ms": 4.0} if pids else {}
+        return {"rps": rps, "p50_ms": 1000 / rps, "p99_ms": 4000 / rps, "errors": 0} | cpu
 
     return wrk
 
@@ -46,7 +48,7 @@ def test_a_busy_moment_moves_one_run_and_not_the_median(monkeypatch):
     )
     urls = {"article": "http://bench/en", "article_es": "http://bench/es"}
 
-    found = load.wrk_rounds(urls, rounds=3, seconds=3)
+    found = load.wrk_rounds(urls, rounds=3, seconds=3, pids=(101, 102))
 
     assert [url for url, _ in calls] == [
         "http://bench/en", "http://bench/es", "http://bench/es",
@@ -58,6 +60,20 @@ def test_a_busy_moment_moves_one_run_and_not_the_median(monkeypatch):
     assert found["article_es"]["spread_pct"] == 50.0
     assert found["article"]["spread_pct"] == 0.0
     assert found["article_es"]["p50_ms"] == 2.0
+    assert found["article_es"]["cpu_ms"] == found["article"]["cpu_ms"] == 4.0
+
+
+def test_the_cpu_time_of_processes_is_read_from_proc():
+    import os
+    import time
+
+    spent = load.cpu_seconds([os.getpid()])
+    until = time.process_time() + 0.1
+    while time.process_time() < until:  # a tenth of a second of this process's CPU time
+        pass
+
+    assert load.cpu_seconds([os.getpid()]) > spent
+    assert load.cpu_seconds([os.getpid(), 2**22 + 1]) is None  # a process that has gone
 
 
 def test_every_page_is_compared_with_the_article_by_its_median():
