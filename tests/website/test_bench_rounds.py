@@ -124,3 +124,31 @@ def test_a_subset_is_named_in_the_environment(monkeypatch):
     monkeypatch.setenv("BENCH_PAGES", "artcle")
     with pytest.raises(SystemExit, match="unknown artcle"):
         selected("BENCH_PAGES", known)
+
+
+def test_the_bench_site_is_built_with_its_translations_compiled(monkeypatch, tmp_path):
+    """Run outside `make` (which compiles them in `setup`), the bench compiles the catalogues
+    itself before serving: otherwise the Spanish pages are measured with English words."""
+    import shutil
+
+    from bench import server
+    from website.catalogues import LOCALE_DIR, compile_stale
+
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, locale, ignore=shutil.ignore_patterns("*.mo"))
+    compiled_when_managed = []
+    monkeypatch.setattr(server, "compile_stale", lambda: compile_stale(locale))
+    monkeypatch.setattr(server, "BENCH_DIR", tmp_path / "bench")
+    monkeypatch.setattr(
+        server,
+        "manage",
+        lambda env, *args: compiled_when_managed.append(
+            (args[0], (locale / "es/LC_MESSAGES/django.mo").exists())
+        ),
+    )
+
+    server.build_site({})
+
+    assert compiled_when_managed == [
+        ("migrate", True), ("load_demo", True), ("collectstatic", True),
+    ]  # fmt: skip
