@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.harness.redis",
     "tests.harness.s3",
     "tests.harness.demo",
+    "tests.harness.demo_prebuild",
     "tests.harness.served_demo",
 ]
 

@@ -79,7 +79,9 @@ def test_the_staff_email_links_to_where_the_desk_works_the_request(jane):  # noq
     assert AppointmentRequest.objects.count() == 1
 
 
-def test_the_list_names_the_office_each_patient_prefers(client, front_desk, home_page):
+def test_the_list_names_the_office_each_patient_prefers(
+    client, front_desk, home_page, content_version_held
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

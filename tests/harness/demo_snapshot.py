@@ -19,7 +19,7 @@ import time
 import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -36,6 +36,10 @@ from tests.harness.database import VAR_DIR, file_lock
 RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 FOLDER = VAR_DIR / "test-demo"
 STALE_SECONDS = 2 * 3600  # a folder of an earlier run (a run leaves its own; the next clears it)
+# The day the tests of the hours demo load it at (it adds the closures of the coming Thanksgiving
+# and winter holidays): one clock for all of them, so the run builds that snapshot once, and
+# ahead of them (tests/harness/demo_prebuild.py).
+LATE_NOVEMBER = datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
 
 
 @dataclass

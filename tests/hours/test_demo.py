@@ -1,7 +1,7 @@
 """The demo: a typical week, the coming Thanksgiving and winter holidays, the hours page in the
 menu; staff edits survive a second run."""
 
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 from io import StringIO
 
 import pytest
@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from hours.demo import coming_holidays, thanksgiving
 from hours.models import Closure, ClosureHours, HolidayHoursPage, WeeklyHours
+from tests.harness.demo_snapshot import LATE_NOVEMBER
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +52,6 @@ def test_coming_holidays_roll_over_once_the_season_is_past():
     ]
     # New Year's Day: the break under way is the one that began last December.
     assert labels(date(2027, 1, 1))[2] == ("Winter holidays", date(2026, 12, 24))
-
-
-# The demo as load_demo builds it on this day: built once per run (tests/harness/demo.py).
-LATE_NOVEMBER = datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
 
 
 def test_demo_has_a_typical_week_and_the_banner_shows_in_late_november(client, demo_loaded_at):

@@ -1,6 +1,5 @@
 """The commands `make run` relies on: demo content, the first admin, the mail folder."""
 
-from datetime import UTC, datetime
 from email import message_from_bytes
 from io import StringIO
 
@@ -12,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from tests.harness.demo_snapshot import LATE_NOVEMBER
 from website.models import HomePage, PracticeSettings
 
 
@@ -46,9 +46,8 @@ def test_a_second_load_changes_nothing_anywhere(demo_loaded_at):
     """Every app's part of the demo at once (`make run` loads it on every start). In late
     November, when the hours demo also adds the coming holidays' closures. (The first load is
     the run's one load at that date, tests/harness/demo_snapshot.py; its rows are put back.)"""
-    late_november = datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
-    with time_machine.travel(late_november, tick=False):
-        first_output = demo_loaded_at(late_november)
+    with time_machine.travel(LATE_NOVEMBER, tick=False):
+        first_output = demo_loaded_at(LATE_NOVEMBER)
         first = every_row()
         second_output = load_demo()
         assert every_row() == first
