@@ -40,23 +40,22 @@ def test_scripts_from_elsewhere_never_load(page, demo_server):
     assert requests and foreign == []
 
 
-# Every page type, and the offices and contact pages, in two halves: each width, language and
-# half is a test of its own (~9 CPU-seconds instead of one of ~40), which pytest-xdist can hand
-# to whichever process is free. The handout (with its link back to the condition) and the
-# appointment form are checked here only, not again by conditions/ and patients/ (whose checks
-# of a visible h1 and, at 390 px, of no sideways scroll every page here now has too).
+# Every page type, and the offices and contact pages: each width and language is a test of its
+# own (18 pages, where one test per width had 36), which pytest-xdist can hand to whichever
+# process is free. (Halves too cost more than they balanced: each test is one more browser context and
+# renderer.) The handout (with its link back to the condition) and the appointment form are
+# checked here only, not again by conditions/ and patients/ (whose checks of a visible h1 and,
+# at 390 px, of no sideways scroll every page here now has too).
 PATHS = [*PAGE_TYPES.values(), "/locations/", "/locations/downtown/", "/contact/"]
-HALVES = {"first-half": PATHS[: len(PATHS) // 2], "second-half": PATHS[len(PATHS) // 2 :]}
 
 
-@pytest.mark.parametrize("half", HALVES)
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_page_type_has_no_axe_violations_in_every_language(
-    page, demo_server, width, language, half
+    page, demo_server, width, language
 ):
     page.set_viewport_size({"width": width, "height": 900})
-    for path in HALVES[half]:
+    for path in PATHS:
         page.goto(demo_server.url + in_language(path, language))
         assert page.locator("html").get_attribute("lang") == language, path
         assert page.locator("h1").is_visible(), path
