@@ -42,10 +42,10 @@ def test_scripts_from_elsewhere_never_load(page, demo_server):
 
 # Every page type, and the offices and contact pages: each width and language is a test of its
 # own (18 pages, where one test per width had 36), which pytest-xdist can hand to whichever
-# process is free. (Halves too cost more than they balanced: each test is one more browser context and
-# renderer.) The handout (with its link back to the condition) and the appointment form are
-# checked here only, not again by conditions/ and patients/ (whose checks of a visible h1 and,
-# at 390 px, of no sideways scroll every page here now has too).
+# process is free. (Halves as well cost more than they balanced: each test is one more browser
+# context and renderer.) The handout (with its link back to the condition) and the appointment
+# form are checked here only, not again by conditions/ and patients/ (whose checks of a visible
+# h1 and, at 390 px, of no sideways scroll every page here now has too).
 PATHS = [*PAGE_TYPES.values(), "/locations/", "/locations/downtown/", "/contact/"]
 
 
