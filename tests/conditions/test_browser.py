@@ -1,5 +1,7 @@
 """The A-Z list, a condition and a treatment in Chromium (the demo's): axe-core finds nothing at
-390 px (a phone) and 1280 px, and nothing scrolls sideways on the phone."""
+390 px (a phone) and 1280 px, and nothing scrolls sideways on the phone. The demo's handout, with
+its link back to the condition, is checked the same way with every page type (tests/website/
+test_browser.py), in both languages and at both widths, and not twice."""
 
 import pytest
 
@@ -13,7 +15,6 @@ PATHS = [
     "/conditions-treatments/?area=neck",
     "/conditions-treatments/facet-joint-pain/",
     "/conditions-treatments/facet-joint-injections/",
-    "/handouts/facet-joint-back-pain/",  # with its link back to the condition
 ]
 
 

@@ -28,7 +28,13 @@ def test_a_physician_approves_with_a_comment_in_the_editor(page, live_server, cl
     page.get_by_role("dialog").get_by_label("Comment").fill(
         "Checked against the current guideline."
     )
-    page.wait_for_timeout(500)  # the modal's fade-in, for the screenshot
+    # The modal's fade-in over, for the screenshot: no animation runs on the dialog or around it
+    # (the dashboard's badge pings elsewhere for 25 s).
+    page.wait_for_function(
+        """() => { const dialog = document.querySelector('[role=dialog]:not([aria-hidden=true])');
+             return document.getAnimations().every(a => a.playState !== 'running'
+               || !(a.effect.target.contains(dialog) || dialog.contains(a.effect.target))); }"""
+    )
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "workflow-approval.png"))
     page.get_by_role("dialog").get_by_role("button", name="Approve with comment").click()

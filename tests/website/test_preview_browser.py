@@ -71,14 +71,14 @@ def test_a_public_page_cannot_be_framed(page, live_server, site_pages):
     """Another site (here: a page the browser makes up) framing an article gets nothing."""
     url = live_server.url + site_pages["article"].url
     page.goto(live_server.url + "/robots.txt")
+    # The frame's load event fires once its navigation has ended, refused or not: the test waits
+    # for that, not a second of guessing.
     page.evaluate(
         "url => { const f = document.createElement('iframe'); f.src = url; f.id = 'outside';"
-        " document.body.appendChild(f); }",
+        " f.onload = () => { f.dataset.loaded = 'yes'; }; document.body.appendChild(f); }",
         url,
     )
-    page.wait_for_load_state("load")
-    page.wait_for_function("document.querySelector('#outside').contentWindow !== null")
-    page.wait_for_timeout(1000)
+    page.locator("#outside[data-loaded='yes']").wait_for(state="attached")
     [framed] = page.main_frame.child_frames
     assert site_pages["article"].title not in framed.content()
     response = page.request.get(url)
