@@ -3,7 +3,6 @@ axe-core run inside the page for accessibility checks."""
 
 import asyncio
 import os
-import weakref
 from pathlib import Path
 
 import axe_playwright_python
@@ -145,29 +144,15 @@ def phone_page(browser):
 # Every rule of the tags still runs on the whole page; `resultTypes` only spares axe listing each
 # node that passed (or was incomplete, or inapplicable), and only the violations come back over
 # the DevTools protocol: a third less CPU per page than the full result, which was thrown away.
-# null: axe-core is not in this document yet.
-AXE_RUN = """async (tags) => typeof window.axe?.run !== 'function' ? null : (await axe.run(
-  document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']},
-)).violations"""
-_axe_in_context = weakref.WeakSet()  # the contexts whose new documents get axe-core
+AXE_RUN = """async (tags) => (await axe.run(document, {
+  runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+})).violations"""
 
 
 def axe_violations(page, tags=tuple(WCAG_22_AA)) -> list[dict]:
-    """Runs axe-core in the page (through the DevTools protocol, so the page's CSP allows it).
-
-    axe-core (550 kB) goes into a browser context once: the first check evaluates it in the
-    page and registers it as the context's init script, so every later document of the context
-    (the next page of the test, a form's answer) has it from its start. Sent to the page before
-    each check instead, it cost ~0.09 s of CPU per page more (Playwright's driver and Chromium
-    passing it on), a tenth of an axe check."""
-    violations = page.evaluate(AXE_RUN, list(tags))
-    if violations is None:
-        page.evaluate(AXE_SOURCE)
-        if page.context not in _axe_in_context:
-            page.context.add_init_script(AXE_SOURCE)
-            _axe_in_context.add(page.context)
-        violations = page.evaluate(AXE_RUN, list(tags))
-    return violations
+    """Runs axe-core in the page (through the DevTools protocol, so the page's CSP allows it)."""
+    page.evaluate(AXE_SOURCE)
+    return page.evaluate(AXE_RUN, list(tags))
 
 
 def describe(violations: list[dict]) -> str:
