@@ -102,7 +102,8 @@ def release() -> str:
 
 
 # Not the site's code: what the digest above leaves out.
-_NOT_SERVED = {"__pycache__", "var", "tests", "bench", "node_modules", "deploy", "media", "static"}
+_NOT_SERVED = {"__pycache__", "var", "tests", "bench", "node_modules", "venv", "deploy", "media"}
+_NOT_SERVED |= {"static"}  # the manifest stands for what collectstatic copied
 
 
 def expires_at(now: datetime, site_token: int) -> datetime:
