@@ -78,7 +78,7 @@ def key_for(name: str, where: tuple | None, site_token: int) -> str:
 @functools.cache
 def release() -> str:
     """What code built a part: a digest of the project's Python modules, templates, compiled
-    translations and static files' manifest, read once per process (10–60 ms of CPU). A deploy
+    translations and static files' manifest, read once per process (10-60 ms of CPU). A deploy
     changes none of the site token, yet its workers must neither show the footer the old
     templates rendered nor unpickle the old code's objects (a renamed model, a new field);
     during a rolling deploy old and new workers each read their own. By content, not file
