@@ -7,10 +7,12 @@ from pathlib import Path
 from celery import Celery
 
 from website.environment import load_environment
+from website.file_broker import use_for_filesystem_urls
 
 # The worker and beat both start here (`celery -A website`): .env first, so its
 # DJANGO_SETTINGS_MODULE chooses the settings, and before Celery() looks for it to set up Django.
 load_environment()
+use_for_filesystem_urls()  # before any connection: whole messages only (website/file_broker.py)
 
 app = Celery("website")
 app.config_from_object("django.conf:settings", namespace="CELERY")
