@@ -1,15 +1,18 @@
-"""The run's demo snapshot (tests/harness/demo_snapshot.py) built in the background from the start
-of an xdist run, while the processes run the tests that do not need it.
+"""The run's migrated template (tests/harness/database.py) and demo snapshots
+(tests/harness/demo_snapshot.py) built in the background from the start of an xdist run, while
+the processes run the tests that do not need them.
 
-The demo's tests run last among those that roll back, and the first process to reach them built
-the snapshot (~13 s of CPU) while the other waited for it on the file lock with its core idle.
-The same for the demo loaded on the hours tests' day (LATE_NOVEMBER, `demo_loaded_at`). Now the
-first xdist process, once it has collected tests that need them, starts `python -m
-tests.harness.demo_prebuild`: a process of its own, on a copy of the run's migrated template (its
-own file or database), that takes the same locks and leaves the same snapshots. A
-test process that gets there first builds it as before, and the builder, finding it made, stops;
-if the builder fails, the lock is free and the first test that needs the demo builds it. A run of
-one process (`-n 0`) builds it when it is needed, as there is no idle core to use.
+The first process that needed the template built it (~20 s of CPU in a fresh clone) while the
+other waited on the file lock with its core idle; the same for the demo snapshot (~13 s), whose
+tests run last among those that roll back, and for the demo loaded on the hours tests' day
+(LATE_NOVEMBER, `demo_loaded_at`). Now the first xdist process, once it has collected tests that
+need a database, starts `python -m tests.harness.demo_prebuild`: a process of its own, on a copy
+of the run's migrated template (its own file or database, the template built first if missing),
+that takes the same locks and leaves the same snapshots, while the test processes run the tests
+that need no database (run first: `pytest_collection_modifyitems` below). A test process that
+gets there first builds it as before, and the builder, finding it made, stops; if the builder
+fails, the lock is free and the first test that needs it builds it. A run of one process
+(`-n 0`) builds each when it is needed, as there is no idle core to use.
 
 The builder keeps nothing of the test process's own: not its cache (a Redis database it shares
 with no one else), its Celery queue or broker folder, or its xdist name.
@@ -28,12 +31,27 @@ SNAPSHOTS = {"late-november": {"demo_loaded_at"}, "now": {"demo", "committed_dem
 BUILDER = pytest.StashKey[subprocess.Popen]()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items):
+    """Once every other hook has ordered the tests, those that need no database go first (their
+    order kept), so the test processes run them while the builder makes the template."""
+    result = yield
+    items[:] = sorted(items, key=lambda item: not uses_no_database(item))  # sorted() is stable
+    return result
+
+
+def uses_no_database(item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is None and "django_db_setup" not in fixtures
+
+
 def pytest_collection_finish(session):
     if os.environ.get("PYTEST_XDIST_WORKER") != "gw0":
         return
     asked = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
     needed = [name for name, fixtures in SNAPSHOTS.items() if fixtures & asked]
-    if not needed:
+    # With no snapshot to make it still builds the migrated template.
+    if not needed and all(uses_no_database(item) for item in session.items):
         return
     from tests.harness.demo_snapshot import FOLDER, RUN
 
