@@ -5,14 +5,16 @@ is never a list kept apart from the code it runs."""
 from pathlib import Path
 
 from celery import Celery
+from kombu.transport import TRANSPORT_ALIASES
 
 from website.environment import load_environment
-from website.file_broker import use_for_filesystem_urls
 
 # The worker and beat both start here (`celery -A website`): .env first, so its
 # DJANGO_SETTINGS_MODULE chooses the settings, and before Celery() looks for it to set up Django.
 load_environment()
-use_for_filesystem_urls()  # before any connection: whole messages only (website/file_broker.py)
+# `filesystem://` gets a transport that writes each message whole (website/file_broker.py); named
+# by path, so a process on Redis never imports it.
+TRANSPORT_ALIASES["filesystem"] = "website.file_broker:Transport"
 
 app = Celery("website")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -9,18 +9,17 @@ message is written under a name no queue matches and renamed into place: a renam
 folder is atomic, so a worker sees either nothing or the whole message.
 
 `filesystem://` URLs get this transport once `website.celery` is imported (every tasks.py and
-the worker import it); tests/website/test_file_broker.py pins both the race and the alias.
+the worker import it), through kombu's TRANSPORT_ALIASES; tests/website/test_file_broker.py pins
+both the race and the alias.
 """
 
 import os
 import uuid
 from time import monotonic
 
-from kombu.transport import TRANSPORT_ALIASES, filesystem
+from kombu.transport import filesystem
 from kombu.utils.encoding import str_to_bytes
 from kombu.utils.json import dumps
-
-ALIAS = "filesystem"
 
 
 class Channel(filesystem.Channel):
@@ -39,7 +38,3 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
-
-
-def use_for_filesystem_urls() -> None:
-    TRANSPORT_ALIASES[ALIAS] = f"{__name__}:Transport"
