@@ -63,3 +63,29 @@ def test_the_served_demos_tests_run_after_every_other_database_test(request):
         if "demo_server" not in item.fixturenames and "django_db_setup" in item.fixturenames
     ]
     assert served and others and max(others) < min(served)
+
+
+def test_the_tests_that_need_no_database_run_first(request):
+    """While they run, the demo builder migrates the template (tests/harness/demo_prebuild.py)."""
+    from tests.harness.demo_prebuild import uses_no_database
+
+    needs = [not uses_no_database(item) for item in request.session.items]
+    assert False in needs and True in needs
+    assert needs.index(True) > max(n for n, need in enumerate(needs) if not need)
+
+
+def test_settle_fails_at_once_when_a_worker_stops_by_itself(start_worker):
+    """Not after its 60 s timeout: a crashed worker (kombu's file broker once stopped one with a
+    JSONDecodeError) takes nothing more."""
+    import signal
+    import time
+
+    from tests.harness.worker import settle
+
+    worker = start_worker()
+    os.kill(worker.process.pid, signal.SIGKILL)  # not worker.kill(): the test did not mean it
+    worker.process.wait(timeout=10)
+    started = time.monotonic()
+    with pytest.raises(AssertionError, match="stopped by itself"):
+        settle(worker, timeout=30)
+    assert time.monotonic() - started < 5

@@ -66,6 +66,9 @@ def settle(*workers, quiet_for: float = 0.5, timeout: float = 60.0) -> None:
         if time.monotonic() > deadline:
             logs = "\n".join(worker.log() for worker in workers)
             raise AssertionError(f"workers still busy after {timeout}s:\n{logs}")
+        for worker in workers:  # a worker that stopped on its own takes nothing more: fail now
+            if worker.died():
+                raise AssertionError(f"the worker stopped by itself:\n{worker.log()}")
         quiet = all(worker.idle() for worker in workers) and queued() == 0
         quiet_since = (quiet_since or time.monotonic()) if quiet else None
         time.sleep(0.1)
@@ -95,10 +98,12 @@ class WorkerProcess:
             **(extra_env or {}),
         }
         self.process: subprocess.Popen | None = None
+        self.ended = False  # by the test (kill, stop), not by a crash
 
     def start(self, timeout: float = 60.0) -> "WorkerProcess":
         self.log_path.parent.mkdir(exist_ok=True)
         log = self.log_path.open("w")
+        self.ended = False
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "website", "worker", "--pool=solo",
              "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
@@ -121,6 +126,10 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def died(self) -> bool:
+        """Ended without the test ending it (kill, stop): a crash."""
+        return self.process is not None and self.process.poll() is not None and not self.ended
+
     def idle(self) -> bool:
         """Every task this worker has received has ended (succeeded, failed or retried)."""
         pending = Counter()
@@ -130,11 +139,13 @@ class WorkerProcess:
 
     def kill(self) -> None:
         """SIGKILL: the worker dies mid-task, as when a machine loses power."""
+        self.ended = True
         if self.alive():
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
 
     def stop(self) -> None:
+        self.ended = True
         if self.alive():
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -155,6 +166,9 @@ class LogSince:
 
     def idle(self) -> bool:
         return self.worker.idle()
+
+    def died(self) -> bool:
+        return self.worker.died()
 
 
 class SharedWorker:
