@@ -2,13 +2,12 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.harness.database import VAR_DIR, file_lock
-from tests.harness.demo_snapshot import RUN, STALE_SECONDS
+from tests.harness.demo_snapshot import RUN, forget_earlier_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = VAR_DIR / "test-static"
@@ -25,7 +24,7 @@ def collected_static() -> Path:
     run_folder.mkdir(parents=True, exist_ok=True)
     with file_lock(run_folder / "collect.lock"):
         if not static_root.exists():
-            _forget_earlier_runs()
+            forget_earlier_runs(FOLDER)
             building = run_folder / "static.building"
             shutil.rmtree(building, ignore_errors=True)
             _collectstatic(building)
@@ -46,10 +45,3 @@ def _collectstatic(static_root: Path) -> None:
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=env, check=True, timeout=300,
     )  # fmt: skip
-
-
-def _forget_earlier_runs() -> None:
-    """A run leaves its folder (another process may still read it); a later run clears it."""
-    for folder in FOLDER.glob("*"):
-        if folder.name != RUN[:16] and time.time() - folder.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness.demo import uses_database
+
 # Which snapshot the tests that ask for these fixtures need; the builder makes them in this order
 # (the hours tests come before the tests that share the demo, which come last of theirs).
 SNAPSHOTS = {"late-november": {"demo_loaded_at"}, "now": {"demo", "committed_demo", "demo_server"}}
@@ -36,13 +38,8 @@ def pytest_collection_modifyitems(items):
     """Once every other hook has ordered the tests, those that need no database go first (their
     order kept), so the test processes run them while the builder makes the template."""
     result = yield
-    items[:] = sorted(items, key=lambda item: not uses_no_database(item))  # sorted() is stable
+    items[:] = sorted(items, key=uses_database)  # False first; sorted() is stable
     return result
-
-
-def uses_no_database(item) -> bool:
-    fixtures = getattr(item, "fixturenames", ())
-    return item.get_closest_marker("django_db") is None and "django_db_setup" not in fixtures
 
 
 def pytest_collection_finish(session):
@@ -51,7 +48,7 @@ def pytest_collection_finish(session):
     asked = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
     needed = [name for name, fixtures in SNAPSHOTS.items() if fixtures & asked]
     # With no snapshot to make it still builds the migrated template.
-    if not needed and all(uses_no_database(item) for item in session.items):
+    if not needed and not any(uses_database(item) for item in session.items):
         return
     from tests.harness.demo_snapshot import FOLDER, RUN
 

@@ -62,7 +62,7 @@ def demo_snapshot(clock: datetime | None = None) -> Snapshot:
         folder.mkdir(parents=True, exist_ok=True)
         with file_lock(folder / f"{key}.lock"):
             if not path.exists():
-                _forget_earlier_runs()
+                forget_earlier_runs()
                 _build(path, folder / f"{key}-media", clock)
             _loaded[key] = pickle.loads(path.read_bytes())  # noqa: S301 (written just above)
     return _loaded[key]
@@ -109,8 +109,10 @@ def _build(path: Path, media: Path, clock: datetime | None) -> None:
     building.replace(path)
 
 
-def _forget_earlier_runs() -> None:
-    for folder in FOLDER.glob("*"):
+def forget_earlier_runs(parent: Path = FOLDER) -> None:
+    """A run leaves its folder under `parent` (another process may still read it); a later run
+    clears it."""
+    for folder in parent.glob("*"):
         if folder.name != RUN[:16] and time.time() - folder.stat().st_mtime > STALE_SECONDS:
             shutil.rmtree(folder, ignore_errors=True)
 

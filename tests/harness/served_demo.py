@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from tests.harness.demo import uses_database
 from tests.harness.demo_snapshot import demo_snapshot, restore
 
 SERVED_DEMO = pytest.StashKey["ServedDemo"]()
@@ -112,8 +113,7 @@ def pytest_collection_modifyitems(items):
 def pytest_runtest_setup(item):
     """Before a test that uses the database any other way sets anything up, the demo goes."""
     shown = item.config.stash.get(SERVED_DEMO, None)
-    uses_database = item.get_closest_marker("django_db") or "django_db_setup" in item.fixturenames
-    if shown and shown.loaded and not served(item) and uses_database:
+    if shown and shown.loaded and not served(item) and uses_database(item):
         shown.release()
 
 

@@ -67,9 +67,9 @@ def test_the_served_demos_tests_run_after_every_other_database_test(request):
 
 def test_the_tests_that_need_no_database_run_first(request):
     """While they run, the demo builder migrates the template (tests/harness/demo_prebuild.py)."""
-    from tests.harness.demo_prebuild import uses_no_database
+    from tests.harness.demo import uses_database
 
-    needs = [not uses_no_database(item) for item in request.session.items]
+    needs = [uses_database(item) for item in request.session.items]
     assert False in needs and True in needs
     assert needs.index(True) > max(n for n, need in enumerate(needs) if not need)
 
