@@ -33,41 +33,44 @@ TARGETS = {
 
 def scratch_database(url: str) -> str:
     """Drops and creates the database of `url`; returns its name."""
-    import psycopg
-
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if parts.scheme not in {"postgres", "postgresql"} or "bench" not in name:
         raise SystemExit(f"VOLUME_DATABASE_URL must be a PostgreSQL database named *bench*: {url}")
-    server = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    _on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     return name
 
 
 def drop_database(url: str) -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    parts = urlsplit(url)
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+    _on_server(url, f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
 
 
 def copy_database(url: str, name: str) -> str:
     """A copy of the database of `url` named `name` (PostgreSQL's CREATE DATABASE … TEMPLATE);
     returns its URL."""
+    template = urlsplit(url).path.lstrip("/")
+    _on_server(
+        url,
+        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+        f'CREATE DATABASE "{name}" TEMPLATE "{template}"',
+    )
+    return urlsplit(url)._replace(path=f"/{name}").geturl()
+
+
+def _on_server(url: str, *statements: str) -> None:
+    """Runs `statements` on the server of `url`, from its maintenance database, once this
+    process (if Django is set up yet) has closed its own connections: a template or dropped
+    database must have none."""
     import psycopg
+    from django.apps import apps
     from django.db import connections
 
-    connections.close_all()  # a template database must have no other connection
-    parts = urlsplit(url)
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{parts.path.lstrip("/")}"')
-    return parts._replace(path=f"/{name}").geturl()
+    if apps.ready:
+        connections.close_all()
+    server = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
 
 
 def main() -> int:
